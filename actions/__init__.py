@@ -1,0 +1,1 @@
+"""Rasa SDK actions: thin glue that reads the tracker, calls bot/, and dispatches replies."""

@@ -1,0 +1,49 @@
+"""Translations of the bot's own strings (bot.messages) from the Babel catalogs in locales/.
+
+The catalogs are read straight from their .po files when first needed: they are small, and this
+leaves no compiled .mo file that could go stale beside its source.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+
+from bot.languages import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+
+
+def catalog_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def _translations(lang: str) -> dict[str, str]:
+    path = catalog_path(lang)
+    if not path.exists():
+        return {}
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    return {
+        msg.id: msg.string
+        for msg in catalog
+        if msg.id and isinstance(msg.id, str) and msg.string and not msg.fuzzy
+    }
+
+
+def translate(lang: str | None, message: str, **values: str) -> str:
+    """`message` in `lang` (English when missing), with `{placeholders}` filled in."""
+    lang = lang if lang in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
+    text = _translations(lang).get(message, message) if lang != "en" else message
+    return text.format(**values) if values else text
+
+
+def format_day(lang: str | None, day: dt.date) -> str:
+    """A date written the way the language writes it: '3 lutego 2026', '3 februari 2026'."""
+    lang = lang if lang in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
+    return format_date(day, format="long", locale=lang)

@@ -1,0 +1,97 @@
+"""What the bot says, as plain data: a list of Reply (text and buttons) for each situation, in
+the conversation language. Rasa actions only dispatch these, so all of it is testable without Rasa.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from bot import messages as M
+from bot.faq import load_library
+from bot.i18n import format_day, translate
+from bot.languages import SUPPORTED_LANGUAGES, native_name
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = field(default=())
+
+
+def language_buttons() -> tuple[Button, ...]:
+    return tuple(
+        Button(native_name(code), "/choose_language" + json.dumps({"lang": code}))
+        for code in SUPPORTED_LANGUAGES
+    )
+
+
+def topic_buttons(lang: str | None) -> tuple[Button, ...]:
+    return tuple(Button(translate(lang, title), f"/{intent}")
+                 for intent, title in M.TOPIC_BUTTONS.items())
+
+
+def language_menu() -> list[Reply]:
+    """Nothing known about the language: ask in every language at once."""
+    prompt = " / ".join(translate(code, M.CHOOSE_LANGUAGE) for code in SUPPORTED_LANGUAGES)
+    return [Reply(prompt, language_buttons())]
+
+
+def unsupported_language_menu() -> list[Reply]:
+    return [Reply(translate("en", M.UNSUPPORTED_LANGUAGE), language_buttons())]
+
+
+def topic_menu(lang: str, message: str = M.CHOOSE_TOPIC) -> list[Reply]:
+    return [Reply(translate(lang, message), topic_buttons(lang))]
+
+
+def faq_answer(topic: str, lang: str) -> list[Reply]:
+    """The checked answer for a topic with its sources and date, or an honest 'not yet'."""
+    answer = load_library().get(topic)
+    text = answer.text(lang) if answer else None
+    if answer is None or text is None:
+        return topic_menu(lang, M.NO_ANSWER_YET)
+    footer = "\n".join([
+        translate(lang, M.SOURCES) + " " + " ".join(answer.links),
+        translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),
+    ])
+    return [Reply(f"{text}\n\n{footer}")]
+
+
+def language_confirmed(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.LANGUAGE_SET))]
+
+
+SMALL_TALK = {
+    "greet": M.GREETING,
+    "goodbye": M.GOODBYE,
+    "thank": M.THANKS,
+    "bot_challenge": M.BOT_CHALLENGE,
+    "affirm": M.AFFIRM,
+    "deny": M.DENY,
+}
+# After these, the topic menu helps the user go on.
+_WITH_MENU = {"greet", "bot_challenge", "affirm", "deny"}
+
+
+def small_talk(intent: str, lang: str) -> list[Reply]:
+    text = translate(lang, SMALL_TALK[intent])
+    buttons = topic_buttons(lang) if intent in _WITH_MENU else ()
+    return [Reply(text, buttons)]
+
+
+def not_understood(lang: str, out_of_scope: bool = False) -> list[Reply]:
+    return topic_menu(lang, M.OUT_OF_SCOPE if out_of_scope else M.NOT_UNDERSTOOD)
+
+
+def ask_town(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.ASK_TOWN))]
+
+
+def empty_message(lang: str) -> list[Reply]:
+    return topic_menu(lang, M.EMPTY_MESSAGE)
