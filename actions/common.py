@@ -1,6 +1,7 @@
 """What every reply action shares: reading the turn, choosing the language, dispatching replies."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -18,17 +19,19 @@ def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
 
 
-class LanguageAwareAction(Action):
+class LanguageAwareAction(Action, ABC):
     """Answers in the conversation language; asks for a language when none is known yet."""
 
     # Topic intents remember what was asked while the language menu is shown.
     remembers_pending_topic = False
 
-    def name(self) -> Text:  # pragma: no cover - each subclass names itself
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name in domain.yml."""
 
+    @abstractmethod
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        raise NotImplementedError
+        """The messages and slot events of this action, in language `lang`."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

@@ -13,7 +13,7 @@ from bot.text_normalize import fold_token
 # Stems of the language names, folded; a word that starts with a stem names that language.
 _NAME_STEMS: dict[str, tuple[str, ...]] = {
     "pl": ("polsk", "polish", "polon", "pools", "poolse", "polski"),
-    "ro": ("rumun", "romanian", "roman", "roemeen", "rumansk", "rumunsk"),
+    "ro": ("rumun", "romun", "romanian", "roman", "roemeen", "rumansk", "rumunsk"),
     "bg": ("bulgar", "balgar", "bolgar", "bulgaa"),
     "nl": ("holend", "holand", "niderland", "nederland", "dutch", "olandez", "niderl", "hollands",
            "holandsk"),

@@ -146,10 +146,17 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
         return {}
 
 
-def _cyrillic_guess(letters: list[str]) -> LanguageGuess:
+# Bulgarian writes ь only before о ("шофьор"); Russian uses it freely ("деньги", "делать").
+_RUSSIAN_SOFT_SIGN = re.compile(r"ь(?!о)")
+_RUSSIAN_WORDS = frozenset({"что", "мне", "меня", "это", "нет", "если", "когда", "деньги", "сейчас"})
+
+
+def _cyrillic_guess(lowered: str, letters: list[str]) -> LanguageGuess:
     for ch in letters:
         if ch in _NON_BULGARIAN_CYRILLIC:
             return LanguageGuess(None, 0.0, unsupported=_NON_BULGARIAN_CYRILLIC[ch])
+    if _RUSSIAN_SOFT_SIGN.search(lowered) or _RUSSIAN_WORDS.intersection(_WORD.findall(lowered)):
+        return LanguageGuess(None, 0.0, unsupported="ru")
     return LanguageGuess("bg", 0.99 if len(letters) >= 4 else 0.9, scores={"bg": 1.0})
 
 
@@ -163,7 +170,7 @@ def detect(text: str) -> LanguageGuess:
         return UNKNOWN
     cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
     if cyrillic / len(letters) > 0.5:
-        return _cyrillic_guess(letters)
+        return _cyrillic_guess(lowered, letters)
 
     words = _WORD.findall(lowered)
     scores = {code: 0.0 for code in SUPPORTED_LANGUAGES}

@@ -1,0 +1,54 @@
+# Work in NL chatbot. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(shell command -v python$(basename $(PYTHON_VERSION)) 2>/dev/null || echo /root/.pyenv/versions/$(PYTHON_VERSION)/bin/python3.10)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+MODEL := models/wnl.tar.gz
+# Everything the trained model depends on: retrain only when one of these changed.
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/faq/*') \
+	$(wildcard bot/nlu/*.py) bot/text_normalize.py bot/language_id.py bot/languages.py
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help run test validate train translations check-translations bench bench-nlu clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
+
+run: $(STAMP) $(MODEL) ## Start action server and Rasa server (Ctrl-C stops both)
+	@bash scripts/run.sh
+
+test: $(STAMP) validate $(MODEL) ## Validate data, train if needed, run the whole test suite
+	$(PY) -m pytest
+	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core
+
+validate: $(STAMP) ## rasa data validate, failing on warnings
+	$(RASA) data validate --fail-on-warnings --quiet
+
+train: $(MODEL) ## Train the model (only when data or config changed)
+
+$(MODEL): $(STAMP) $(MODEL_INPUTS)
+	$(RASA) train --fixed-model-name wnl --out models --quiet
+	@touch $(MODEL)
+
+$(STAMP): requirements.txt .python-version
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25"
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+translations: $(STAMP) ## Extract strings to locales/messages.pot and update every catalog
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+
+bench: bench-nlu ## Run all benchmarks
+
+bench-nlu: $(STAMP) ## Intent accuracy and macro-F1 per language on the held-out split
+	$(PY) benchmarks/nlu_accuracy.py
+
+clean: ## Remove the virtualenv, models and runtime files
+	rm -rf $(VENV) models var .rasa

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server in the foreground; Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTION_PORT="${ACTION_PORT:-5055}"
+mkdir -p var
+# The HTTP API needs a token; generate one once and keep it out of git (var/ is ignored).
+if [ -z "${RASA_TOKEN:-}" ]; then
+  [ -s var/rasa_token ] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > var/rasa_token
+  chmod 600 var/rasa_token
+  RASA_TOKEN="$(cat var/rasa_token)"
+fi
+export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
+pids+=($!)
+.venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
+  --auth-token "$RASA_TOKEN" --endpoints endpoints.yml --credentials credentials.yml --quiet &
+pids+=($!)
+
+cat <<MSG
+
+  Work in NL chatbot starting (the Rasa server needs ~30 s to load the model):
+    REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook
+    Parse API:     POST http://localhost:${RASA_PORT}/model/parse?token=<var/rasa_token>
+    Actions:       http://localhost:${ACTION_PORT}/health
+  Ctrl-C stops everything.
+
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,62 @@
+"""Language identification on the short, diacritic-less messages workers really send."""
+import pytest
+
+from bot.language_id import detect
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text, code", [
+    ("nie dostalem wyplaty", "pl"),
+    ("szef zabrał mi paszport", "pl"),
+    ("paszport szef zabral", "pl"),
+    ("mam problem z loonstrook i huurcontract od uitzendbureau", "pl"),
+    ("nu am primit banii", "ro"),
+    ("seful mi-a luat pasaportul", "ro"),
+    ("nu stiu ce sa fac cu loonstrook", "ro"),
+    ("ne mi platiha", "bg"),
+    ("шефа ми взе паспорта", "bg"),
+    ("kade moga da otida za pomosht", "bg"),
+    ("6efa mi vze pasporta", "bg"),
+    ("baas heeft mijn paspoort", "nl"),
+    ("ik heb geen loonstrook gekregen", "nl"),
+    ("my boss took my passport", "en"),
+    ("they did not pay me for two weeks", "en"),
+])
+def test_detects_the_language_of_typical_messages(text, code):
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize("text", ["", "   ", "1200 300 14", "!!!", "/greet", "ok", "🙂🙂"])
+def test_says_nothing_when_there_is_nothing_to_go_on(text):
+    assert detect(text).code is None
+
+
+@pytest.mark.parametrize("text, unsupported", [
+    ("мій паспорт забрав роботодавець", "uk"),
+    ("мне не заплатили деньги, что мне делать?", "ru"),
+])
+def test_recognises_cyrillic_languages_we_do_not_speak(text, unsupported):
+    guess = detect(text)
+    assert guess.code is None
+    assert guess.unsupported == unsupported
+
+
+def test_recognises_a_latin_language_we_do_not_speak():
+    guess = detect("Szia, nem kaptam meg a fizetésemet a munkáltatótól")
+    assert guess.code is None
+    assert guess.unsupported
+
+
+def test_dutch_domain_words_do_not_pull_a_polish_sentence_to_dutch():
+    guess = detect("agencja nie dala mi loonstrook ani huurcontract, a gemeente nie pomaga")
+    assert guess.code == "pl"
+
+
+def test_is_deterministic():
+    text = "nie wiem co robic"
+    assert len({detect(text).confidence for _ in range(20)}) == 1
+
+
+def test_confidence_is_higher_for_a_sentence_than_for_one_word():
+    assert detect("nie dostałem wypłaty za dwa tygodnie").confidence > detect("tak").confidence
