@@ -21,7 +21,7 @@ trap cleanup EXIT INT TERM
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
-  --auth-token "$RASA_TOKEN" --endpoints endpoints.yml --credentials credentials.yml --quiet &
+  --auth-token="$RASA_TOKEN" --endpoints endpoints.yml --credentials credentials.yml --quiet &
 pids+=($!)
 
 cat <<MSG

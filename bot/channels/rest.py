@@ -1,0 +1,85 @@
+"""Rasa's REST channel with the request checked before anything reaches the bot.
+
+Rasa's own RestInput answers a JSON list or a missing sender with a 500 and a stack trace. Here:
+a body that is not a JSON object, or lacks a usable sender, is a 400; a message longer than
+MAX_MESSAGE_CHARS is a 413; metadata keeps only the deep-link keys the bot uses, as short strings.
+The route stays /webhooks/rest/webhook.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.channels.rest import RestInput
+from sanic.exceptions import InvalidUsage, PayloadTooLarge
+from sanic.request import Request
+
+MAX_MESSAGE_CHARS = 65_536
+MAX_SENDER_CHARS = 128
+# Metadata the bot reads (deep links, channel hints); anything else is dropped, not stored.
+METADATA_KEYS = ("lang", "src", "topic", "browser_lang")
+MAX_METADATA_VALUE_CHARS = 64
+
+
+class RequestError(ValueError):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def validate_body(body: Any) -> tuple[str, str, Dict[str, str]]:
+    """(sender, message, metadata) from a decoded JSON body, or RequestError."""
+    if not isinstance(body, dict):
+        raise RequestError("the body must be a JSON object")
+    sender = body.get("sender")
+    if isinstance(sender, int) and not isinstance(sender, bool):
+        sender = str(sender)
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise RequestError("'sender' must be a non-empty string")
+    message = body.get("message", "")
+    if message is None:
+        message = ""
+    if not isinstance(message, str):
+        raise RequestError("'message' must be a string")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise RequestError("'message' is too long", status=413)
+    raw_metadata = body.get("metadata")
+    metadata = {}
+    if isinstance(raw_metadata, dict):
+        for key in METADATA_KEYS:
+            value = raw_metadata.get(key)
+            if isinstance(value, str) and len(value) <= MAX_METADATA_VALUE_CHARS:
+                metadata[key] = value
+    return sender, message, metadata
+
+
+def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:
+    cached = getattr(request.ctx, "checked_body", None)
+    if cached is None:
+        try:
+            cached = validate_body(request.json)
+        except RequestError as error:
+            if error.status == 413:
+                raise PayloadTooLarge(str(error))
+            raise InvalidUsage(str(error))
+        request.ctx.checked_body = cached
+    return cached
+
+
+class SafeRestInput(RestInput):
+    """REST channel that validates its input (see module docstring)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> Optional[Text]:
+        return _checked(req)[0]
+
+    def _extract_message(self, req: Request) -> Optional[Text]:
+        return _checked(req)[1]
+
+    def _extract_input_channel(self, req: Request) -> Text:
+        return self.name()
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        return _checked(request)[2]

@@ -1,0 +1,179 @@
+"""Real conversations over the REST channel, against the action server and the Rasa server."""
+import pytest
+import requests
+
+from bot import messages as M
+from bot.faq import load_library
+from bot.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+# A question per mission topic and language, typed as workers type on a phone.
+QUESTIONS = {
+    "ask_wage_deductions": {
+        "pl": "szef zabral mi 300 euro za pokoj z wyplaty czy tak mozna",
+        "ro": "mi-au luat 300 euro pt camera din salariu, au voie?",
+        "bg": "удържаха ми 300 евро за стаята от заплатата, законно ли е",
+        "nl": "ze houden 300 euro voor de kamer in op mijn loon, mag dat",
+        "en": "they took 300 euro for the room from my salary is that allowed",
+    },
+    "ask_housing_contract": {
+        "pl": "stracilem prace czy musze od razu wyprowadzic sie z mieszkania agencji",
+        "ro": "mi s-a terminat contractul de munca, trebuie sa plec din casa agentiei?",
+        "bg": "свърши ми договора за работа трябва ли веднага да напусна квартирата",
+        "nl": "mijn werk is gestopt, moet ik nu meteen uit het huis van het uitzendbureau",
+        "en": "my job ended do i have to leave the agency house right away",
+    },
+    "ask_health_insurance": {
+        "pl": "skonczyla mi sie praca czy mam jeszcze ubezpieczenie zdrowotne",
+        "ro": "nu mai lucrez, mai am asigurare medicala?",
+        "bg": "спрях работа, имам ли още здравна застраховка",
+        "nl": "mijn contract is afgelopen, ben ik nog verzekerd voor de zorgverzekering",
+        "en": "my contract ended am i still covered by health insurance",
+    },
+    "ask_passport_held": {
+        "pl": "szef zabral mi paszport i nie chce oddac",
+        "ro": "seful mi-a luat pasaportul si nu mi-l da inapoi",
+        "bg": "shefa mi vze pasporta i ne mi go vrashta",
+        "nl": "mijn baas heeft mijn paspoort en geeft het niet terug",
+        "en": "my boss took my passport and does not give it back",
+    },
+    "find_informatiepunt": {
+        "pl": "gdzie moge dostac pomoc blisko mnie",
+        "ro": "unde pot gasi ajutor aproape de mine",
+        "bg": "къде мога да намеря помощ близо до мен",
+        "nl": "waar kan ik hulp krijgen in mijn buurt",
+        "en": "where can i get help near me",
+    },
+}
+CASES = [(topic, lang, text) for topic, by_lang in QUESTIONS.items() for lang, text in by_lang.items()]
+
+
+def texts(replies):
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def first_line(topic, lang):
+    return load_library()[topic].text(lang).splitlines()[0]
+
+
+@pytest.mark.parametrize("topic, lang, text", CASES, ids=[f"{t}-{l}" for t, l, _ in CASES])
+def test_mission_topic_is_answered_in_the_language_asked_with_its_source(bot, sender, topic, lang, text):
+    replies = bot.say(sender, text)
+    if topic == "find_informatiepunt":
+        assert texts(replies) == translate(lang, M.ASK_TOWN)
+        replies = bot.say(sender, "Venlo")
+    answer = texts(replies)
+    assert first_line(topic, lang) in answer
+    assert load_library()[topic].links[0] in answer
+    assert translate(lang, M.LAST_CHECKED, date="").strip() in answer
+    assert bot.slots(sender)["language"] == lang
+
+
+def test_switching_language_mid_conversation(bot, sender):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    replies = bot.say(sender, "po romunsku prosze")
+    assert texts(replies) == translate("ro", M.LANGUAGE_SET)
+    replies = bot.say(sender, "ok")
+    assert bot.slots(sender)["language"] == "ro"
+    replies = bot.say(sender, "am nevoie de ajutor, unde pot merge aproape de mine")
+    assert texts(replies) == translate("ro", M.ASK_TOWN)
+
+
+def test_a_full_sentence_in_another_language_switches_without_asking(bot, sender):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    replies = bot.say(sender, "my boss took my passport and does not give it back")
+    assert first_line("ask_passport_held", "en") in texts(replies)
+
+
+@pytest.mark.parametrize("short", ["ok", "tak", "da", "dzieki", "1200"])
+def test_short_replies_do_not_flip_the_language(bot, sender, short):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    bot.say(sender, short)
+    assert bot.slots(sender)["language"] == "pl"
+
+
+def test_polish_conversation_stays_polish_with_dutch_words(bot, sender):
+    bot.say(sender, "nie dostalem wyplaty za dwa tygodnie")
+    replies = bot.say(sender, "agencja zabiera za huurcontract i zorgverzekering z loonstrook")
+    assert bot.slots(sender)["language"] == "pl"
+    assert first_line("ask_wage_deductions", "pl") in texts(replies)
+
+
+def test_language_menu_when_nothing_is_known_then_the_pending_question_is_answered(bot, sender):
+    replies = bot.say(sender, "ok")
+    assert [b["title"] for b in replies[0]["buttons"]] == [
+        "Polski", "Română", "Български", "Nederlands", "English"]
+    replies = bot.say(sender, '/choose_language{"lang": "bg"}')
+    assert texts(replies) == translate("bg", M.LANGUAGE_SET)
+
+
+def test_deep_link_language_is_a_prior(bot, sender):
+    replies = bot.say(sender, "ok", metadata={"lang": "nl", "src": "nla"})
+    assert bot.slots(sender)["language"] == "nl"
+    assert texts(replies) == translate("nl", M.AFFIRM)
+
+
+def test_fallback_says_it_did_not_understand_and_offers_topics(bot, sender):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    replies = bot.say(sender, "qwrtz pfft blorg")
+    assert replies[0]["text"] in (translate("pl", M.NOT_UNDERSTOOD), translate("pl", M.OUT_OF_SCOPE))
+    assert "/ask_passport_held" in [b["payload"] for b in replies[0]["buttons"]]
+
+
+def test_topic_buttons_work(bot, sender):
+    bot.say(sender, "dzien dobry, mam pytanie o prace w holandii")
+    replies = bot.say(sender, "/ask_health_insurance")
+    assert first_line("ask_health_insurance", "pl") in texts(replies)
+
+
+def test_bot_challenge_is_answered_honestly(bot, sender):
+    replies = bot.say(sender, "are you a robot or a real person?")
+    assert texts(replies) == translate("en", M.BOT_CHALLENGE)
+
+
+def test_ask_human_tells_how_to_reach_a_person(bot, sender):
+    replies = bot.say(sender, "chce porozmawiac z czlowiekiem")
+    assert first_line("ask_human", "pl") in texts(replies)
+
+
+@pytest.mark.parametrize("message", [
+    "",
+    "   ",
+    "🙂🙂🙂",
+    "<script>alert('x')</script>",
+    "<b>hello</b><img src=x onerror=alert(1)>",
+    "x" * 50_000,
+    "paszport " * 6000,
+    "'; DROP TABLE events; --",
+])
+def test_bad_input_gets_a_sensible_answer_and_the_server_stays_healthy(bot, sender, message):
+    replies = bot.say(sender, message)
+    assert replies, "the bot must always answer something"
+    for reply in replies:
+        assert "<script" not in reply.get("text", "")
+        assert "onerror" not in reply.get("text", "")
+    assert bot.healthy()
+
+
+def test_malformed_request_bodies_are_refused_without_breaking_the_server(bot):
+    url = f"{bot.url}/webhooks/rest/webhook"
+    for body in (b"not json", b"[]", b'{"sender": "x"}', b"\xff\xfe\x00"):
+        response = requests.post(url, data=body, headers={"Content-Type": "application/json"},
+                                 timeout=30)
+        assert 400 <= response.status_code < 500, body
+    assert bot.healthy()
+
+
+def test_parse_endpoint_reports_the_language_of_the_message(bot):
+    response = requests.post(f"{bot.url}/model/parse", params={"token": bot.token},
+                             json={"text": "nu am primit banii pe luna trecuta"}, timeout=30)
+    assert response.ok
+    language = response.json()["language"]
+    assert language["code"] == "ro"
+    assert 0.5 < language["confidence"] <= 1.0
+
+
+def test_parse_endpoint_requires_the_token(bot):
+    response = requests.post(f"{bot.url}/model/parse", json={"text": "hi"}, timeout=30)
+    assert response.status_code == 401

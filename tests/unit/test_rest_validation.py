@@ -1,0 +1,31 @@
+import pytest
+
+from bot.channels.rest import MAX_MESSAGE_CHARS, RequestError, validate_body
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_good_body_passes_and_metadata_keeps_only_known_short_keys():
+    sender, message, metadata = validate_body({
+        "sender": "abc", "message": "hi",
+        "metadata": {"lang": "pl", "src": "nla", "phone": "+48123", "topic": "x" * 500}})
+    assert (sender, message, metadata) == ("abc", "hi", {"lang": "pl", "src": "nla"})
+
+
+@pytest.mark.parametrize("body", [[], "text", None, 3, {}, {"sender": ""}, {"sender": ["a"]},
+                                  {"sender": "a", "message": {"x": 1}}, {"sender": "x" * 500}])
+def test_malformed_bodies_are_refused(body):
+    with pytest.raises(RequestError) as error:
+        validate_body(body)
+    assert error.value.status == 400
+
+
+def test_a_missing_or_null_message_is_an_empty_message():
+    assert validate_body({"sender": 42})[:2] == ("42", "")
+    assert validate_body({"sender": "a", "message": None})[1] == ""
+
+
+def test_a_huge_message_is_refused_as_too_large():
+    with pytest.raises(RequestError) as error:
+        validate_body({"sender": "a", "message": "x" * (MAX_MESSAGE_CHARS + 1)})
+    assert error.value.status == 413
