@@ -6,15 +6,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 MODEL := models/wnl.tar.gz
 # Everything the trained model depends on: retrain only when one of these changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/faq/*') \
-	$(wildcard bot/nlu/*.py) bot/text_normalize.py bot/language_id.py bot/languages.py
+	$(wildcard bot/nlu/*.py) bot/text_normalize.py
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations check-translations bench bench-nlu clean
+.PHONY: help run test validate train translations bench bench-nlu bench-langid clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -23,8 +24,8 @@ run: $(STAMP) $(MODEL) ## Start action server and Rasa server (Ctrl-C stops both
 	@bash scripts/run.sh
 
 test: $(STAMP) validate $(MODEL) ## Validate data, train if needed, run the whole test suite
+	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
-	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core
 
 validate: $(STAMP) ## rasa data validate, failing on warnings
 	$(RASA) data validate --fail-on-warnings --quiet
@@ -45,7 +46,14 @@ translations: $(STAMP) ## Extract strings to locales/messages.pot and update eve
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
 
-bench: bench-nlu ## Run all benchmarks
+bench: bench-nlu bench-langid ## Run all benchmarks
+
+bench-langid: $(DEV_STAMP) ## Language identification: ours vs langdetect vs lingua, by length
+	$(PY) benchmarks/langid.py
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $(DEV_STAMP)
 
 bench-nlu: $(STAMP) ## Intent accuracy and macro-F1 per language on the held-out split
 	$(PY) benchmarks/nlu_accuracy.py

@@ -1,7 +1,7 @@
 """Rasa's REST channel with the request checked before anything reaches the bot.
 
 Rasa's own RestInput answers a JSON list or a missing sender with a 500 and a stack trace. Here:
-a body that is not a JSON object, or lacks a usable sender, is a 400; a message longer than
+a body that is not a JSON object, or lacks a usable sender or message, is a 400; a message longer than
 MAX_MESSAGE_CHARS is a 413; metadata keeps only the deep-link keys the bot uses, as short strings.
 The route stays /webhooks/rest/webhook.
 """
@@ -35,9 +35,7 @@ def validate_body(body: Any) -> tuple[str, str, Dict[str, str]]:
         sender = str(sender)
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise RequestError("'sender' must be a non-empty string")
-    message = body.get("message", "")
-    if message is None:
-        message = ""
+    message = body.get("message")
     if not isinstance(message, str):
         raise RequestError("'message' must be a string")
     if len(message) > MAX_MESSAGE_CHARS:

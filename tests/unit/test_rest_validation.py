@@ -20,9 +20,14 @@ def test_malformed_bodies_are_refused(body):
     assert error.value.status == 400
 
 
-def test_a_missing_or_null_message_is_an_empty_message():
-    assert validate_body({"sender": 42})[:2] == ("42", "")
-    assert validate_body({"sender": "a", "message": None})[1] == ""
+def test_a_number_as_sender_and_an_empty_message_are_fine():
+    assert validate_body({"sender": 42, "message": ""})[:2] == ("42", "")
+
+
+@pytest.mark.parametrize("body", [{"sender": "a"}, {"sender": "a", "message": None}])
+def test_a_missing_message_is_refused(body):
+    with pytest.raises(RequestError):
+        validate_body(body)
 
 
 def test_a_huge_message_is_refused_as_too_large():
