@@ -36,6 +36,7 @@ class LanguageAnnotator(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "LanguageAnnotator":
+        detect("warm up")  # build the n-gram model now, not on a user's first message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -177,3 +177,36 @@ def test_parse_endpoint_reports_the_language_of_the_message(bot):
 def test_parse_endpoint_requires_the_token(bot):
     response = requests.post(f"{bot.url}/model/parse", json={"text": "hi"}, timeout=30)
     assert response.status_code == 401
+
+
+def test_a_full_romanian_sentence_switches_a_polish_conversation(bot, sender):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    bot.say(sender, "nu am primit salariul de doua saptamani de la agentie")
+    assert bot.slots(sender)["language"] == "ro"
+
+
+def test_numbers_and_dutch_words_keep_a_polish_conversation_polish(bot, sender):
+    bot.say(sender, "szef zabral mi paszport i nie chce oddac")
+    for message in ("ok", "tak", "dzieki", "1200 300 14,71", "loonstrook huurcontract zorgverzekering"):
+        bot.say(sender, message)
+        assert bot.slots(sender)["language"] == "pl", message
+
+
+def test_hi_as_first_message_gets_english_or_the_menu(bot, sender):
+    replies = bot.say(sender, "hi")
+    language = bot.slots(sender)["language"]
+    if language is None:
+        assert [b["title"] for b in replies[0]["buttons"]][:2] == ["Polski", "Română"]
+    else:
+        assert language == "en"
+        assert texts(replies) == translate("en", M.GREETING)
+
+
+@pytest.mark.parametrize("message", [
+    "Мені не заплатили зарплату за минулий місяць",
+    "Nem kaptam meg a fizetésemet a munkáltatótól",
+])
+def test_an_unsupported_language_gets_the_language_menu_in_english(bot, sender, message):
+    replies = bot.say(sender, message)
+    assert replies[0]["text"] == translate("en", M.UNSUPPORTED_LANGUAGE)
+    assert len(replies[0]["buttons"]) == 5
