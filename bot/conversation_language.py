@@ -36,6 +36,23 @@ class Decision:
     reason: str  # explicit | detected | sticky | prior | first-guess | unknown
 
 
+# Country calling codes of our languages' countries: a phone number is a prior, never a decision.
+_COUNTRY_CODES = (("359", "bg"), ("48", "pl"), ("40", "ro"), ("31", "nl"))
+
+
+def language_from_phone(number: object) -> str | None:
+    """'+48 600 ...' or WhatsApp's '48600...' -> 'pl'; other countries -> None."""
+    if not isinstance(number, str):
+        return None
+    digits = re.sub(r"[^\d+]", "", number).lstrip("+")
+    if digits.startswith("00"):
+        digits = digits[2:]
+    for code, lang in _COUNTRY_CODES:
+        if digits.startswith(code) and len(digits) > len(code) + 6:
+            return lang
+    return None
+
+
 def prior_from_metadata(metadata: object) -> str | None:
     if not isinstance(metadata, dict):
         return None

@@ -53,3 +53,13 @@ def test_nothing_known_gives_none_so_the_menu_is_shown():
 ])
 def test_channel_priors_from_metadata(metadata, code):
     assert prior_from_metadata(metadata) == code
+
+
+@pytest.mark.parametrize("number, code", [
+    ("+48 600 123 456", "pl"), ("48600123456", "pl"), ("+40 712 345 678", "ro"),
+    ("+359 88 123 4567", "bg"), ("0031612345678", "nl"), ("+44 7700 900123", None),
+    ("+48", None), ("", None), (None, None),
+])
+def test_a_phone_number_gives_a_language_prior(number, code):
+    from bot.conversation_language import language_from_phone
+    assert language_from_phone(number) == code

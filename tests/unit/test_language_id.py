@@ -60,3 +60,23 @@ def test_is_deterministic():
 
 def test_confidence_is_higher_for_a_sentence_than_for_one_word():
     assert detect("nie dostałem wypłaty za dwa tygodnie").confidence > detect("tak").confidence
+
+
+@pytest.mark.parametrize("text, code", [
+    ("dzieki", "pl"), ("jasne", "pl"), ("multumesc", "ro"), ("nu stiu", "ro"),
+    ("благодаря", "bg"), ("blagodarq", "bg"), ("ne znam", "bg"), ("bedankt", "nl"),
+    ("dank je wel", "nl"), ("thank you", "en"), ("loonstrook", "nl"),
+])
+def test_one_or_two_words_that_belong_to_one_language(text, code):
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Mir wurde ohne Grund gekündigt",
+    "No me han pagado el sueldo de este mes",
+    "Vyhodili ma z práce bez dôvodu",
+    "Aš nesuprantu savo loonstrook, ką daryti?",
+])
+def test_languages_we_do_not_speak_are_not_misread_as_ours(text):
+    guess = detect(text)
+    assert guess.code is None and guess.unsupported
