@@ -9,12 +9,17 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
+from decimal import Decimal
+
 from babel.dates import format_date
+from babel.numbers import format_currency
 from babel.messages.pofile import read_po
 
 from bot.languages import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# Dates and amounts in English are written for readers in Europe: "3 February 2026", "€14.71".
+FORMAT_LOCALES = {"en": "en_GB"}
 DOMAIN = "messages"
 
 
@@ -45,5 +50,14 @@ def translate(lang: str | None, message: str, **values: str) -> str:
 
 def format_day(lang: str | None, day: dt.date) -> str:
     """A date written the way the language writes it: '3 lutego 2026', '3 februari 2026'."""
+    return format_date(day, format="long", locale=_format_locale(lang))
+
+
+def format_money(lang: str | None, amount: Decimal, currency: str = "EUR") -> str:
+    """An amount written the way the language writes it: '14,71 €' (pl), '€ 14,71' (nl)."""
+    return format_currency(amount, currency, locale=_format_locale(lang))
+
+
+def _format_locale(lang: str | None) -> str:
     lang = lang if lang in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
-    return format_date(day, format="long", locale=lang)
+    return FORMAT_LOCALES.get(lang, lang)

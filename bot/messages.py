@@ -60,3 +60,9 @@ TOPIC_BUTTONS: dict[str, str] = {
     "find_informatiepunt": N_("Help near me"),
     "ask_human": N_("Talk to a person"),
 }
+
+# Translators: follows the latest known minimum wage when the date is past its known period.
+WAGE_NOT_CURRENT = N_(
+    "This is the latest amount I know. It changes on 1 January and 1 July: check today's amount "
+    "on rijksoverheid.nl."
+)

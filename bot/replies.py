@@ -3,12 +3,15 @@ the conversation language. Rasa actions only dispatch these, so all of it is tes
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 
 from bot import messages as M
 from bot.faq import load_library
-from bot.i18n import format_day, translate
+from bot.i18n import format_day, format_money, translate
+from bot.minimum_wage import wage_table
 from bot.languages import SUPPORTED_LANGUAGES, native_name
 
 
@@ -50,12 +53,36 @@ def topic_menu(lang: str, message: str = M.CHOOSE_TOPIC) -> list[Reply]:
     return [Reply(translate(lang, message), topic_buttons(lang))]
 
 
-def faq_answer(topic: str, lang: str) -> list[Reply]:
+def answer_values(lang: str, today: dt.date) -> dict[str, str]:
+    """Dated facts an answer may quote, for the day of the question, written for `lang`."""
+    wage = wage_table().on(today)
+    if wage is None:
+        return {}
+    return {
+        "wage_21": format_money(lang, wage.hourly),
+        "wage_since": format_day(lang, wage.since),
+        "wage_note": "" if wage.current else translate(lang, M.WAGE_NOT_CURRENT),
+    }
+
+
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+def fill_in(text: str, values: dict[str, str]) -> str:
+    """Replace {placeholders} with dated facts; a line left empty by an empty value goes."""
+    if "{" not in text:
+        return text
+    filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+    return "\n".join(line for line in filled.splitlines() if line.strip())
+
+
+def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Reply]:
     """The checked answer for a topic with its sources and date, or an honest 'not yet'."""
     answer = load_library().get(topic)
     text = answer.text(lang) if answer else None
     if answer is None or text is None:
         return topic_menu(lang, M.NO_ANSWER_YET)
+    text = fill_in(text, answer_values(lang, today or dt.date.today()))
     footer = "\n".join([
         translate(lang, M.SOURCES) + " " + " ".join(answer.links),
         translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),

@@ -21,8 +21,10 @@ DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 INTENTS = DOMAIN["intents"]
 MISSION_TOPICS = ["ask_wage_deductions", "ask_housing_contract", "ask_health_insurance",
                   "ask_passport_held", "find_informatiepunt"]
-# Answers the bot renders from data/faq/ today (the rest of the topics follow in the next issue).
-ANSWERED_TOPICS = MISSION_TOPICS + ["ask_human"]
+CONVERSATION_INTENTS = ["greet", "goodbye", "thank", "choose_language", "out_of_scope",
+                        "bot_challenge", "affirm", "deny"]
+# Every topic intent has an answer in data/faq/, and so has ask_human (how to reach a person).
+ANSWERED_TOPICS = [i for i in INTENTS if i not in CONVERSATION_INTENTS]
 TRANSLATED = [lang for lang in SUPPORTED_LANGUAGES if lang != FALLBACK_LANGUAGE]
 # Long enough for a WhatsApp screen, short enough to read on one.
 MAX_ANSWER_CHARS = 800
@@ -69,11 +71,17 @@ _NUMBERISH = re.compile(r"\+?\d[\d ,.\-:%]*\d%?|\d+%?|[\w.\-]+@[\w.\-]+|\b[\w\-]
 
 
 @pytest.mark.parametrize("topic", ANSWERED_TOPICS)
-def test_translations_keep_every_number_address_and_link_of_the_english_answer(topic):
+def test_translations_keep_every_number_address_link_and_placeholder_of_the_english_answer(topic):
     answer = load_library()[topic]
     expected = sorted(set(_NUMBERISH.findall(answer.text("en"))))
+    placeholders = set(re.findall(r"{\w+}", answer.text("en")))
     for lang in TRANSLATED:
         assert sorted(set(_NUMBERISH.findall(answer.text(lang)))) == expected, lang
+        assert set(re.findall(r"{\w+}", answer.text(lang))) == placeholders, lang
+
+
+def test_no_answer_file_is_left_over_without_an_intent():
+    assert set(load_library()) <= set(ANSWERED_TOPICS)
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
