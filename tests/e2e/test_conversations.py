@@ -210,3 +210,29 @@ def test_an_unsupported_language_gets_the_language_menu_in_english(bot, sender, 
     replies = bot.say(sender, message)
     assert replies[0]["text"] == translate("en", M.UNSUPPORTED_LANGUAGE)
     assert len(replies[0]["buttons"]) == 5
+
+
+def test_the_minimum_wage_is_quoted_for_today_in_the_users_number_format(bot, sender):
+    import datetime as dt
+
+    from bot.i18n import format_money
+    from bot.minimum_wage import wage_table
+
+    figure = wage_table().on(dt.date.today())
+    replies = bot.say(sender, "wat is het minimumloon per uur voor mij, ik ben 30")
+    answer = texts(replies)
+    assert format_money("nl", figure.hourly) in answer
+    assert (translate("nl", M.WAGE_NOT_CURRENT) in answer) == (not figure.current)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("nie dostalem loonstrook od dwoch miesiecy", "ask_payslip"),
+    ("cand primesc vakantiegeld?", "ask_holiday_allowance"),
+    ("нямам къде да спя тази нощ", "ask_homelessness"),
+    ("how do i get a BSN number", "ask_registration"),
+])
+def test_other_work_in_nl_topics_are_answered_in_the_language_asked(bot, sender, text, topic):
+    lang = {"ask_payslip": "pl", "ask_holiday_allowance": "ro", "ask_homelessness": "bg",
+            "ask_registration": "en"}[topic]
+    replies = bot.say(sender, text)
+    assert first_line(topic, lang) in texts(replies)
