@@ -24,6 +24,7 @@ run: $(STAMP) $(MODEL) ## Start action server and Rasa server (Ctrl-C stops both
 	@bash scripts/run.sh
 
 test: $(STAMP) validate $(MODEL) ## Validate data, train if needed, run the whole test suite
+	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
 

@@ -87,7 +87,16 @@ def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Repl
         translate(lang, M.SOURCES) + " " + " ".join(answer.links),
         translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),
     ])
-    return [Reply(f"{text}\n\n{footer}")]
+    return [Reply(f"{text}\n\n{footer}", follow_up_buttons(lang, topic))]
+
+
+# Every answer ends with the offer of a person to help: the nearest help point, or a person.
+FOLLOW_UPS = ("find_informatiepunt", "ask_human")
+
+
+def follow_up_buttons(lang: str, topic: str) -> tuple[Button, ...]:
+    return tuple(Button(translate(lang, M.TOPIC_BUTTONS[intent]), f"/{intent}")
+                 for intent in FOLLOW_UPS if intent != topic)
 
 
 def language_confirmed(lang: str) -> list[Reply]:

@@ -123,3 +123,9 @@ def test_another_question_while_waiting_for_the_town_is_answered_and_stops_waiti
                                                        slots={"language": "pl", "awaiting_town": True}))
     assert slots["awaiting_town"] is False
     assert "0800 51 51" in messages[0]["text"]
+
+
+def test_every_answer_offers_help_nearby_and_a_person():
+    messages, _ = run(ActionAnswerTopic(), tracker("ile wynosi minimalna stawka za godzine", "ask_minimum_wage"))
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/find_informatiepunt", "/ask_human"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Pomoc w pobliżu", "Porozmawiaj z człowiekiem"]
