@@ -24,7 +24,7 @@ class ActionAnswerTopic(LanguageAwareAction):
         return "action_answer_topic"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        return replies.faq_answer(turn.intent or "", lang), []
+        return replies.topic_answer(turn.intent or "", lang, turn.text), []
 
 
 class ActionFindInformatiepunt(LanguageAwareAction):

@@ -66,3 +66,10 @@ WAGE_NOT_CURRENT = N_(
     "This is the latest amount I know. It changes on 1 January and 1 July: check today's amount "
     "on rijksoverheid.nl."
 )
+
+# Translators: {end} and {until} are dates already written in your language; {days} is a number.
+INSURED_UNTIL = N_(
+    "Your job ended on {end}: your health insurance runs on until {until} at the latest "
+    "({days} days). If you start new work, arrange new insurance before then. After that date "
+    "you can still get urgent medical care."
+)

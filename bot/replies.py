@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from bot import messages as M
 from bot.faq import load_library
+from bot.dates import find_date
 from bot.i18n import format_day, format_money, translate
+from bot.insurance import insured_until, run_on_days
 from bot.minimum_wage import wage_table
 from bot.languages import SUPPORTED_LANGUAGES, native_name
 
@@ -88,6 +90,19 @@ def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Repl
         translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),
     ])
     return [Reply(f"{text}\n\n{footer}", follow_up_buttons(lang, topic))]
+
+
+def topic_answer(topic: str, lang: str, text: str, today: dt.date | None = None) -> list[Reply]:
+    """The answer to a topic question; numbers the user gave are worked out first."""
+    today = today or dt.date.today()
+    replies: list[Reply] = []
+    if topic == "ask_health_insurance":
+        ended = find_date(text, today)
+        if ended:
+            replies.append(Reply(translate(
+                lang, M.INSURED_UNTIL, end=format_day(lang, ended),
+                until=format_day(lang, insured_until(ended)), days=str(run_on_days()))))
+    return replies + faq_answer(topic, lang, today)
 
 
 # Every answer ends with the offer of a person to help: the nearest help point, or a person.

@@ -236,3 +236,14 @@ def test_other_work_in_nl_topics_are_answered_in_the_language_asked(bot, sender,
             "ask_registration": "en"}[topic]
     replies = bot.say(sender, text)
     assert first_line(topic, lang) in texts(replies)
+
+
+@pytest.mark.parametrize("lang, text, until", [
+    ("ro", "contractul meu s-a terminat pe 14 noiembrie, mai am asigurare medicala?", "24 decembrie"),
+    ("bg", "работата ми свърши на 14 ноември, имам ли още здравна застраховка", "24 декември"),
+    ("en", "my job ended on 14.11, until when am i still covered by health insurance", "24 December"),
+])
+def test_the_last_insured_day_is_worked_out_from_the_date_given(bot, sender, lang, text, until):
+    replies = bot.say(sender, text)
+    assert until in replies[0]["text"]
+    assert first_line("ask_health_insurance", lang) in texts(replies)

@@ -1,0 +1,52 @@
+"""Dates as workers write them, and the last insured day after a job ends (40 days)."""
+import datetime as dt
+
+import pytest
+
+from bot.dates import find_date
+from bot.insurance import insured_until
+from bot.replies import topic_answer
+
+pytestmark = pytest.mark.unit
+TODAY = dt.date(2026, 11, 24)
+NOV_14 = dt.date(2026, 11, 14)
+
+
+@pytest.mark.parametrize("text", [
+    "14.11", "14-11-2026", "14/11", "2026-11-14", "skonczyla sie praca 14 listopada",
+    "contractul s-a terminat pe 14 noiembrie", "работата свърши на 14 ноември",
+    "rabotata svarshi na 14 noemvri", "mijn contract stopte op 14 november",
+    "my contract ended on 14 November", "ended November 14th", "14 lis", "14.11.26",
+])
+def test_finds_the_date_in_every_way_people_write_it(text):
+    assert find_date(text, TODAY) == NOV_14
+
+
+@pytest.mark.parametrize("text", ["30.02", "1200 euro", "14,71 per uur", "nie mam ubezpieczenia", ""])
+def test_no_date_where_there_is_none(text):
+    assert find_date(text, TODAY) is None
+
+
+def test_a_date_without_year_far_in_the_future_means_last_year():
+    assert find_date("3 grudnia", dt.date(2026, 1, 10)) == dt.date(2025, 12, 3)
+    assert find_date("10 stycznia", dt.date(2025, 12, 20)) == dt.date(2025, 1, 10)
+
+
+def test_insurance_runs_on_for_forty_days_across_the_year_end():
+    assert insured_until(NOV_14) == dt.date(2026, 12, 24)
+    assert insured_until(dt.date(2026, 12, 1)) == dt.date(2027, 1, 10)
+
+
+def test_the_answer_works_out_the_date_in_the_users_language():
+    replies = topic_answer("ask_health_insurance", "pl", "praca skonczyla sie 14.11 czy mam ubezpieczenie", TODAY)
+    assert replies[0].text.startswith("Twoja praca skończyła się 14 listopada 2026")
+    assert "najpóźniej do 24 grudnia 2026 (40 dni)" in replies[0].text
+    assert len(replies) == 2  # then the general answer with sources
+
+
+def test_without_a_date_only_the_general_answer_is_given():
+    assert len(topic_answer("ask_health_insurance", "en", "am i still insured", TODAY)) == 1
+
+
+def test_a_price_before_the_date_is_skipped():
+    assert find_date("I earned 14.71 an hour until 14.11, am I insured?", TODAY) == NOV_14
