@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.common import LanguageAwareAction
 from bot import replies
+from bot.amounts import amounts_with_roles
 from bot.replies import Reply
 from bot.turn import Turn
 
@@ -24,6 +25,15 @@ class ActionAnswerTopic(LanguageAwareAction):
         return "action_answer_topic"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
+        if turn.intent == "ask_wage_deductions":
+            # Amounts in the question ("300 za pokoj z 1200") or the button start the check,
+            # with the amounts already given filled in.
+            found = amounts_with_roles(turn.text)
+            if turn.check_requested or found:
+                prefilled = [SlotSet(f"dc_{role}", str(value)) for role, value in found.items()]
+                return replies.check_intro(lang), prefilled + [FollowupAction("deduction_form")]
+        if turn.intent == "ask_health_insurance" and turn.check_requested:
+            return [], [FollowupAction("insurance_form")]
         return replies.topic_answer(turn.intent or "", lang, turn.text), []
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 from babel.messages.pofile import read_po
 
 from bot.languages import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
@@ -56,6 +56,11 @@ def format_day(lang: str | None, day: dt.date) -> str:
 def format_money(lang: str | None, amount: Decimal, currency: str = "EUR") -> str:
     """An amount written the way the language writes it: '14,71 €' (pl), '€ 14,71' (nl)."""
     return format_currency(amount, currency, locale=_format_locale(lang))
+
+
+def format_number(lang: str | None, number: Decimal) -> str:
+    """'37,5' in Polish, '37.5' in English."""
+    return format_decimal(number, locale=_format_locale(lang))
 
 
 def _format_locale(lang: str | None) -> str:

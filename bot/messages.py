@@ -73,3 +73,59 @@ INSURED_UNTIL = N_(
     "({days} days). If you start new work, arrange new insurance before then. After that date "
     "you can still get urgent medical care."
 )
+
+# --- Deduction check and insurance date (calculators) ---
+CHECK_PAY_BUTTON = N_("Check my pay")
+CHECK_INSURANCE_BUTTON = N_("Until when am I insured?")
+CHECK_INTRO = N_(
+    "Let's check your pay. I will ask a few short questions. Write \"stop\" to stop at any time."
+)
+ASK_AGE = N_("How old are you? For example: 25.")
+AGE_21_PLUS = N_("21 or older")
+ASK_HOURS = N_("How many hours did you work in this pay period? For example: 40 for one week.")
+ASK_GROSS = N_(
+    "What was your gross pay for these hours, before anything was taken off? For example: 600."
+)
+ASK_HOUSING = N_("How much was taken off for housing? Write 0 if nothing.")
+ASK_INSURANCE = N_("How much was taken off for health insurance? Write 0 if nothing.")
+ASK_OTHER = N_(
+    "How much was taken off for everything else together: transport, fines, fees, other? "
+    "Write 0 if nothing."
+)
+# Translators: {example} is a number such as 600.
+INVALID_NUMBER = N_("Please write one number, for example: {example}.")
+# Translators: write the example date the way people in your language write it.
+ASK_JOB_END = N_("On which day did your job end? For example: 14.11 or 14 November.")
+INVALID_DATE = N_("I could not read that date. Please write it like this: 14.11.2026.")
+CHECK_STOPPED = N_("OK, I stopped. What else would you like to know?")
+# Translators: {minimum}, {hourly} are amounts, {since} a date, all already in your language.
+RESULT_MINIMUM = N_(
+    "For {hours} hours at age {age}, the minimum wage is {minimum} gross ({hourly} per hour, the "
+    "rate from {since})."
+)
+RESULT_UNDERPAID = N_(
+    "Your gross pay of {gross} is {gap} below the minimum wage. That is not allowed."
+)
+RESULT_HOUSING_OK = N_(
+    "Housing: {housing} is within the maximum of {cap} (25% of the minimum wage). It is only "
+    "allowed if you agreed in writing and the housing is certified."
+)
+RESULT_HOUSING_HIGH = N_(
+    "Housing: {housing} is {over} more than the maximum of {cap} (25% of the minimum wage). "
+    "That is not allowed."
+)
+RESULT_INSURANCE = N_(
+    "Health insurance: {insurance} may only be taken off if you agreed in writing and you are "
+    "the policy holder."
+)
+RESULT_OTHER_OK = N_(
+    "Other costs: {other} stay within the part of your pay above the minimum wage ({allowed})."
+)
+RESULT_OTHER_HIGH = N_(
+    "Other costs: {other} take your pay below the minimum wage. At most {allowed} may be taken "
+    "off for these."
+)
+RESULT_END = N_(
+    "This is a quick check, not legal advice. Get it checked: an informatiepunt, the Juridisch "
+    "Loket, or the Labour Inspectorate 0800 51 51 (free)."
+)

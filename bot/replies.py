@@ -99,19 +99,35 @@ def topic_answer(topic: str, lang: str, text: str, today: dt.date | None = None)
     if topic == "ask_health_insurance":
         ended = find_date(text, today)
         if ended:
-            replies.append(Reply(translate(
-                lang, M.INSURED_UNTIL, end=format_day(lang, ended),
-                until=format_day(lang, insured_until(ended)), days=str(run_on_days()))))
+            replies.append(insured_until_reply(lang, ended))
     return replies + faq_answer(topic, lang, today)
+
+
+def insured_until_reply(lang: str, job_ended: dt.date) -> Reply:
+    """The last day health insurance runs on after the job ended, in the user's language."""
+    return Reply(translate(lang, M.INSURED_UNTIL, end=format_day(lang, job_ended),
+                           until=format_day(lang, insured_until(job_ended)),
+                           days=str(run_on_days())))
 
 
 # Every answer ends with the offer of a person to help: the nearest help point, or a person.
 FOLLOW_UPS = ("find_informatiepunt", "ask_human")
+# Topics with a calculator offer it first.
+CHECK_BUTTONS = {
+    "ask_wage_deductions": (M.CHECK_PAY_BUTTON, '/ask_wage_deductions{"check": "pay"}'),
+    "ask_health_insurance": (M.CHECK_INSURANCE_BUTTON, '/ask_health_insurance{"check": "date"}'),
+}
 
 
 def follow_up_buttons(lang: str, topic: str) -> tuple[Button, ...]:
-    return tuple(Button(translate(lang, M.TOPIC_BUTTONS[intent]), f"/{intent}")
-                 for intent in FOLLOW_UPS if intent != topic)
+    check = CHECK_BUTTONS.get(topic)
+    first = (Button(translate(lang, check[0]), check[1]),) if check else ()
+    return first + tuple(Button(translate(lang, M.TOPIC_BUTTONS[intent]), f"/{intent}")
+                         for intent in FOLLOW_UPS if intent != topic)
+
+
+def check_intro(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.CHECK_INTRO))]
 
 
 def language_confirmed(lang: str) -> list[Reply]:

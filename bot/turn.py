@@ -26,6 +26,7 @@ class Turn:
     explicit_choice: bool
     unsupported: str | None
     language_changed: bool
+    check_requested: bool = False  # a calculator button: /ask_wage_deductions{"check": "pay"}
 
 
 def _guess(parse: dict) -> LanguageGuess | None:
@@ -69,4 +70,6 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         explicit_choice=decision.reason == "explicit",
         unsupported=unsupported,
         language_changed=decision.language != normalise_code(current_language),
+        check_requested=any(isinstance(e, dict) and e.get("entity") == "check"
+                            for e in parse.get("entities") or []),
     )

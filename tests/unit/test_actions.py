@@ -55,8 +55,20 @@ def test_topic_answer_comes_in_the_language_of_the_question(text, lang, marker):
 
 
 def test_answer_ends_with_source_and_last_checked_date_in_the_users_language():
-    messages, _ = run(ActionAnswerTopic(), tracker("czy moga mi zabrac za pokoj 300 euro", "ask_wage_deductions"))
+    messages, _ = run(ActionAnswerTopic(), tracker("czy szef moze mi zabierac za pokoj", "ask_wage_deductions"))
     assert "Ostatnio sprawdzono: 3 lutego 2026" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == '/ask_wage_deductions{"check": "pay"}'
+
+
+def test_amounts_in_a_deduction_question_start_the_check_with_them_filled_in():
+    dispatcher = CollectingDispatcher()
+    t = tracker("szef zabral 300 euro za pokoj z 1200", "ask_wage_deductions")
+    events = asyncio.run(ActionAnswerTopic().run(dispatcher, t, {}))
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == {
+        "language": "pl", "dc_housing": "300", "dc_gross": "1200"}
+    assert {"event": "followup", "name": "deduction_form"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e["event"] == "followup"]
+    assert dispatcher.messages[0]["text"].startswith("Sprawdźmy Twoją wypłatę")
 
 
 def test_unknown_language_shows_the_language_menu_and_remembers_the_topic():
