@@ -44,8 +44,8 @@ class ValidateCalculatorForm(Action):
             return [SlotSet(slot, value)]
         intent = (parse.get("intent") or {}).get("name")
         confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
-        if calc.wants_to_stop(text, intent, confidence):
-            stopped_by = intent if intent in calc.STOP_INTENTS and intent != "deny" else "stop"
+        stopped_by = calc.stop_reason(text, intent, confidence)
+        if stopped_by:
             return [SlotSet(slot, None), SlotSet("check_stopped_by", stopped_by),
                     SlotSet("requested_slot", None)]
         dispatch(dispatcher, calc.invalid(slot, language_of(tracker)))

@@ -81,7 +81,7 @@ def amounts_with_roles(text: str) -> dict[str, Decimal]:
     for i, (value, start, end) in enumerate(amounts):
         next_start = amounts[i + 1][1] if i + 1 < len(amounts) else len(text)
         previous_end = amounts[i - 1][2] if i else 0
-        after = [w for w, pos in words if end <= pos < next_start][:4]
+        after = [w for w, pos in words if end <= pos < next_start][:5]
         before = [w for w, pos in words if previous_end <= pos < start][-2:]
         role = _role(after) or _role(before[-1:]) or _role(before)
         if role and role not in roles:

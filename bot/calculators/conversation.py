@@ -54,12 +54,15 @@ def read_value(slot: str, text: str, today: dt.date) -> str | None:
     return str(value)
 
 
-def wants_to_stop(text: str, intent: str | None, confidence: float) -> bool:
-    """A reply that is not a value but "stop" or another question ends the calculator."""
-    if _STOP_WORDS.match(text or ""):
-        return True
+def stop_reason(text: str, intent: str | None, confidence: float) -> str | None:
+    """Why a reply that is not a value ends the calculator: "stop" (the word, or "no"), or the
+    intent of another question to answer instead; None when it does not end it."""
+    if _STOP_WORDS.match(text or "") or (intent == "deny" and confidence >= STOP_CONFIDENCE):
+        return "stop"
     has_number = bool(re.search(r"\d", text or ""))
-    return not has_number and intent in STOP_INTENTS and confidence >= STOP_CONFIDENCE
+    if not has_number and intent in STOP_INTENTS and confidence >= STOP_CONFIDENCE:
+        return intent
+    return None
 
 
 def question(slot: str, lang: str) -> list[Reply]:

@@ -10,12 +10,13 @@ pytestmark = pytest.mark.e2e
 
 # A question per mission topic and language, typed as workers type on a phone.
 QUESTIONS = {
+    # Without amounts: with amounts the deduction check starts (tests/e2e/test_calculators.py).
     "ask_wage_deductions": {
-        "pl": "szef zabral mi 300 euro za pokoj z wyplaty czy tak mozna",
-        "ro": "mi-au luat 300 euro pt camera din salariu, au voie?",
-        "bg": "удържаха ми 300 евро за стаята от заплатата, законно ли е",
-        "nl": "ze houden 300 euro voor de kamer in op mijn loon, mag dat",
-        "en": "they took 300 euro for the room from my salary is that allowed",
+        "pl": "szef zabiera mi pieniadze za pokoj z wyplaty czy tak mozna",
+        "ro": "mi-au luat bani pt camera din salariu, au voie?",
+        "bg": "удържат ми пари за стаята от заплатата, законно ли е",
+        "nl": "ze houden geld voor de kamer in op mijn loon, mag dat",
+        "en": "they take money for the room from my salary is that allowed",
     },
     "ask_housing_contract": {
         "pl": "stracilem prace czy musze od razu wyprowadzic sie z mieszkania agencji",

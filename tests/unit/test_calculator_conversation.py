@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from bot.calculators.conversation import deduction_result, read_value, wants_to_stop
+from bot.calculators.conversation import deduction_result, read_value, stop_reason
 
 pytestmark = pytest.mark.unit
 TODAY = dt.date(2026, 3, 1)
@@ -23,15 +23,14 @@ def test_replies_are_read_or_refused(slot, text, value):
     assert read_value(slot, text, today) == value
 
 
-@pytest.mark.parametrize("text, intent, confidence, stop", [
-    ("stop", "nlu_fallback", 0.2, True), ("стоп", None, 0.0, True),
-    ("szef zabral mi paszport", "ask_passport_held", 0.95, True),
-    ("300", "ask_passport_held", 0.95, False),
-    ("asdf", "nlu_fallback", 0.3, False),
-    ("nie", "deny", 0.9, True),
+@pytest.mark.parametrize("text, intent, confidence, reason", [
+    ("stop", "goodbye", 0.9, "stop"), ("стоп", None, 0.0, "stop"), ("nie", "deny", 0.9, "stop"),
+    ("szef zabral mi paszport", "ask_passport_held", 0.95, "ask_passport_held"),
+    ("300", "ask_passport_held", 0.95, None),
+    ("asdf", "nlu_fallback", 0.3, None),
 ])
-def test_stop_or_another_question_ends_the_check(text, intent, confidence, stop):
-    assert wants_to_stop(text, intent, confidence) == stop
+def test_stop_or_another_question_ends_the_check(text, intent, confidence, reason):
+    assert stop_reason(text, intent, confidence) == reason
 
 
 def test_the_result_explains_the_amounts_in_the_users_language():
