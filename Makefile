@@ -8,6 +8,8 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 MODEL := models/wnl.tar.gz
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+CHROMIUM := /usr/bin/chromium
 # Everything the trained model depends on: retrain only when one of these changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/faq/*') \
 	$(wildcard bot/nlu/*.py) bot/text_normalize.py
@@ -20,10 +22,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
 
-run: $(STAMP) $(MODEL) ## Start action server and Rasa server (Ctrl-C stops both)
+run: $(STAMP) $(MODEL) ## Start action server, Rasa server and the web chat page (Ctrl-C stops all)
 	@bash scripts/run.sh
 
-test: $(STAMP) validate $(MODEL) ## Validate data, train if needed, run the whole test suite
+test: $(STAMP) validate $(MODEL) $(CHROMIUM) ## Validate data, train if needed, run the whole test suite
 	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
@@ -36,6 +38,9 @@ train: $(MODEL) ## Train the model (only when data or config changed)
 $(MODEL): $(STAMP) $(MODEL_INPUTS)
 	$(RASA) train --fixed-model-name wnl --out models --quiet
 	@touch $(MODEL)
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 $(STAMP): requirements.txt .python-version
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

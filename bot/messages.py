@@ -129,3 +129,14 @@ RESULT_END = N_(
     "This is a quick check, not legal advice. Get it checked: an informatiepunt, the Juridisch "
     "Loket, or the Labour Inspectorate 0800 51 51 (free)."
 )
+
+# --- Web chat page ---
+PAGE_TITLE = N_("Work in NL: help for workers from abroad")
+PAGE_INTRO = N_(
+    "Ask about pay, housing, health insurance or documents in the Netherlands. Answers come from "
+    "official sources. This is an automated assistant."
+)
+INPUT_LABEL = N_("Your question")
+SEND = N_("Send")
+LANGUAGE_LABEL = N_("Language")
+CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at workinnl.nl.")

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server in the foreground; Ctrl-C stops both.
+# Starts the action server, the Rasa server and the web chat page in the foreground; Ctrl-C stops
+# all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8080}"
 mkdir -p var
 # The HTTP API needs a token; generate one once and keep it out of git (var/ is ignored).
 if [ -z "${RASA_TOKEN:-}" ]; then
@@ -23,10 +25,14 @@ pids+=($!)
 .venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
   --auth-token="$RASA_TOKEN" --endpoints endpoints.yml --credentials credentials.yml --quiet &
 pids+=($!)
+RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB_PORT" \
+  .venv/bin/python -m bot web &
+pids+=($!)
 
 cat <<MSG
 
   Work in NL chatbot starting (the Rasa server needs ~30 s to load the model):
+    Web chat:      http://localhost:${WEB_PORT}/   (deep link: /?lang=pl&topic=ask_passport_held&src=nla)
     REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook
     Parse API:     POST http://localhost:${RASA_PORT}/model/parse?token=<var/rasa_token>
     Actions:       http://localhost:${ACTION_PORT}/health

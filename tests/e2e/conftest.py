@@ -109,3 +109,31 @@ def bot(tmp_path_factory) -> Bot:
 def sender() -> str:
     """A fresh conversation id for each test."""
     return f"test-{uuid.uuid4().hex[:12]}"
+
+
+@dataclass
+class Web:
+    url: str
+
+
+@pytest.fixture(scope="session")
+def web(bot: Bot, tmp_path_factory) -> Web:
+    """The web chat app on a free port, forwarding to the test's Rasa server."""
+    port = free_port()
+    log = (tmp_path_factory.mktemp("web") / "web.log").open("w")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "WEB_PORT": str(port), "RASA_URL": bot.url,
+           "RASA_TOKEN": bot.token}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_until(lambda: requests.get(f"http://127.0.0.1:{port}/health", timeout=5).ok,
+                   STARTUP_SECONDS, "web app", [Path(log.name)], [proc])
+        yield Web(f"http://127.0.0.1:{port}")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()

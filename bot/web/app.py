@@ -1,0 +1,97 @@
+"""Sanic app for the chat page: GET / (the page), /static/*, POST /api/message (forwards to the
+Rasa REST channel and adds the conversation language for <html lang>).
+
+The browser talks only to this app, so the Rasa server needs no CORS and its token never leaves
+the server.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.channels.rest import RequestError, validate_body
+from bot.web.page import deep_link, render
+
+STATIC = Path(__file__).parent / "static"
+RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                               "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> Sanic:
+    app = Sanic(name)
+    app.config.REQUEST_MAX_SIZE = 100_000
+    app.static("/static", str(STATIC), name="static")
+
+    @app.get("/")
+    async def page(request: Request):
+        args = {key: request.args.get(key) for key in ("lang", "topic", "src")}
+        html = render(deep_link(args), request.headers.get("accept-language"))
+        return response.html(html, headers=SECURITY_HEADERS)
+
+    @app.get("/health")
+    async def health(request: Request):
+        return response.json({"status": "ok"})
+
+    @app.post("/api/message")
+    async def message(request: Request):
+        try:
+            body = request.json
+        except Exception:  # noqa: BLE001 - Sanic raises on malformed JSON
+            return response.json({"error": "invalid JSON"}, status=400)
+        try:
+            sender, text, metadata = validate_body(body)
+        except RequestError as error:
+            return response.json({"error": str(error)}, status=error.status)
+        metadata = {k: v for k, v in metadata.items() if k in ("lang", "src", "topic", "browser_lang")}
+        try:
+            async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
+                async with session.post(f"{rasa_url}/webhooks/rest/webhook", json={
+                        "sender": f"web-{sender}", "message": text, "metadata": metadata}) as r:
+                    if r.status != 200:
+                        return response.json({"error": "bot unavailable"}, status=502)
+                    messages = await r.json()
+                lang = await conversation_language(session, rasa_url, rasa_token, f"web-{sender}")
+        except (aiohttp.ClientError, TimeoutError):
+            return response.json({"error": "bot unavailable"}, status=502)
+        return response.json({"messages": [clean(m) for m in messages], "lang": lang})
+
+    return app
+
+
+def clean(message: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields the page shows."""
+    buttons = [{"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+               for b in message.get("buttons") or [] if isinstance(b, dict)]
+    return {"text": str(message.get("text") or ""), "buttons": buttons}
+
+
+async def conversation_language(session, rasa_url: str, token: str | None, sender: str):
+    if not token:
+        return None
+    async with session.get(f"{rasa_url}/conversations/{sender}/tracker",
+                           params={"token": token, "include_events": "NONE"}) as r:
+        if r.status != 200:
+            return None
+        return ((await r.json()).get("slots") or {}).get("language")
+
+
+def main() -> None:
+    port = int(os.environ.get("WEB_PORT", "8080"))
+    rasa_url = os.environ.get("RASA_URL", f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}")
+    app = create_app(rasa_url, os.environ.get("RASA_TOKEN"))
+    app.run(host=os.environ.get("WEB_HOST", "127.0.0.1"), port=port, access_log=False,
+            workers=1, motd=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The chat page's HTML: rendered on the server in the chosen language, every inserted value
+escaped, deep-link parameters validated (never reflected as given)."""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from string import Template
+
+from bot import messages as M
+from bot.i18n import translate
+from bot.languages import SUPPORTED_LANGUAGES, native_name, normalise_code
+
+TEMPLATE = Template((Path(__file__).parent / "static" / "index.html").read_text(encoding="utf-8"))
+# Topics a deep link may open (QR cards, partner sites), and the sources it may name.
+LINKABLE_TOPICS = frozenset({
+    "ask_wage_deductions", "ask_housing_contract", "ask_health_insurance", "ask_passport_held",
+    "find_informatiepunt", "ask_minimum_wage", "ask_payslip", "ask_holiday_allowance",
+    "ask_registration", "ask_sick_pay", "ask_dismissal", "ask_work_accident", "report_abuse",
+    "ask_unpaid_wages", "ask_temp_agency", "ask_homelessness", "ask_human",
+})
+SOURCES = frozenset({"web", "nla", "qr", "whatsapp", "partner"})
+
+
+def deep_link(args: dict) -> dict:
+    """Valid deep-link values from query parameters; anything else is dropped."""
+    lang = normalise_code(args.get("lang"))
+    topic = args.get("topic") if args.get("topic") in LINKABLE_TOPICS else None
+    src = args.get("src") if args.get("src") in SOURCES else "web"
+    return {"lang": lang, "topic": topic, "src": src}
+
+
+def render(link: dict, accept_language: str | None) -> str:
+    lang = link["lang"] or normalise_code((accept_language or "").split(",")[0]) or "en"
+    esc = html.escape
+    languages = "".join(
+        f'<button type="button" class="lang" data-lang="{code}" lang="{code}">'
+        f"{esc(native_name(code))}</button>"
+        for code in SUPPORTED_LANGUAGES
+    )
+    config = json.dumps({"lang": link["lang"], "topic": link["topic"], "src": link["src"],
+                         "error": translate(lang, M.CHAT_ERROR)})
+    return TEMPLATE.substitute(
+        lang=lang,
+        title=esc(translate(lang, M.PAGE_TITLE)),
+        intro=esc(translate(lang, M.PAGE_INTRO)),
+        input_label=esc(translate(lang, M.INPUT_LABEL)),
+        send=esc(translate(lang, M.SEND)),
+        language_label=esc(translate(lang, M.LANGUAGE_LABEL)),
+        languages=languages,
+        # JSON inside a data attribute, escaped for HTML: no inline script runs.
+        config=esc(config, quote=True),
+    )

@@ -1,0 +1,84 @@
+// Web chat: talks to /api/message. Everything shown is set with textContent: nothing a user or
+// the bot writes is ever interpreted as HTML. Links (https only) become <a> elements.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.body.getAttribute("data-config") || "{}");
+  var log = document.getElementById("log");
+  var form = document.getElementById("ask");
+  var input = document.getElementById("text");
+  var sender = sessionStorage.getItem("wnl-sender");
+  if (!sender) {
+    sender = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+    sessionStorage.setItem("wnl-sender", sender);
+  }
+  var LINK = /(https:\/\/[^\s<>"]+|\b[a-z0-9-]+\.(?:nl|nu)\b(?:\/[^\s<>"]*)?)/gi;
+
+  function addText(parent, text) {
+    var last = 0;
+    text.replace(LINK, function (match, _g, offset) {
+      parent.appendChild(document.createTextNode(text.slice(last, offset)));
+      var url = match.indexOf("https://") === 0 ? match : "https://" + match;
+      var a = document.createElement("a");
+      a.href = url;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.textContent = match;
+      parent.appendChild(a);
+      last = offset + match.length;
+      return match;
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function show(who, text, buttons) {
+    var li = document.createElement("li");
+    li.className = who;
+    addText(li, text || "");
+    if (buttons && buttons.length) {
+      var box = document.createElement("div");
+      box.className = "replies";
+      buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+        box.appendChild(button);
+      });
+      li.appendChild(box);
+    }
+    log.appendChild(li);
+    li.scrollIntoView({block: "end"});
+  }
+
+  function send(message, shown) {
+    if (shown !== null) { show("user", shown === undefined ? message : shown); }
+    var metadata = {src: config.src || "web", browser_lang: navigator.language || ""};
+    if (config.lang) { metadata.lang = config.lang; }
+    fetch("/api/message", {
+      method: "POST",
+      headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({sender: sender, message: message, metadata: metadata})
+    }).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    }).then(function (data) {
+      (data.messages || []).forEach(function (m) { show("bot", m.text, m.buttons); });
+      if (data.lang) { document.documentElement.lang = data.lang; }
+    }).catch(function () { show("bot", config.error); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send(text);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("button.lang"), function (b) {
+    b.addEventListener("click", function () {
+      send('/choose_language{"lang": "' + b.getAttribute("data-lang") + '"}', b.textContent);
+    });
+  });
+  if (config.topic) { send("/" + config.topic, null); }
+  input.focus();
+})();

@@ -1,0 +1,112 @@
+"""The web chat page in real Chromium (Debian's package) at phone size, and its API."""
+import os
+from pathlib import Path
+
+import pytest
+import requests
+
+from playwright.sync_api import expect
+
+from bot import messages as M
+from bot.faq import load_library
+from bot.i18n import translate
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def first_line(topic, lang):
+    return load_library()[topic].text(lang).splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def test_chat_in_two_languages_with_quick_replies_and_no_html_from_users(browser, web):
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    loaded = []
+    page.on("response", lambda r: loaded.append(r))
+    page.goto(f"{web.url}/?lang=pl&topic=ask_passport_held&src=nla")
+    log = page.locator("#log")
+    # The deep link opens the passport topic in Polish.
+    expect(log.locator("li.bot").first).to_contain_text(first_line("ask_passport_held", "pl"))
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    first_load = sum(len(r.body()) for r in loaded if r.ok)
+    assert first_load < 100_000, f"first load {first_load} bytes"
+    # Links in answers are real links.
+    assert page.locator("#log li.bot a[href^='https://']").count() >= 1
+
+    # A Romanian sentence switches the conversation to Romanian.
+    page.fill("#text", "seful mi-a luat pasaportul si nu mi-l da inapoi")
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    expect(log).to_contain_text(first_line("ask_passport_held", "ro"))
+
+    # A quick reply button sends its payload.
+    person = translate("ro", M.TOPIC_BUTTONS["ask_human"])
+    page.locator("#log li.bot").last.get_by_role("button", name=person).click()
+    expect(log).to_contain_text(first_line("ask_human", "ro"))
+
+    # Markup typed by a user is shown as text, never run or rendered.
+    hostile = "<script>window.pwned=1</script><b>bold</b><img src=x onerror=window.pwned=2>"
+    page.fill("#text", hostile)
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.user").last).to_have_text(hostile)
+    expect(page.locator("#log li.bot")).to_have_count(4)  # the bot answered it too
+    assert page.locator("#log b, #log img, #log script").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web_chat_360x640.png"), full_page=True)
+    page.close()
+
+
+def test_the_language_menu_and_keyboard_work(browser, web):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(f"{web.url}/")
+    assert page.locator("nav button.lang").all_inner_texts() == [
+        "Polski", "Română", "Български", "Nederlands", "English"]
+    page.keyboard.press("Tab")  # focus moves through the language buttons, then the input
+    page.locator("nav button.lang", has_text="Български").click()
+    expect(page.locator("html")).to_have_attribute("lang", "bg")
+    expect(page.locator("#log")).to_contain_text(translate("bg", M.LANGUAGE_SET))
+    page.close()
+
+
+def test_bad_deep_link_values_are_ignored_and_never_reflected(web):
+    html = requests.get(f"{web.url}/", params={
+        "lang": "<script>alert(1)</script>", "topic": "\"><img src=x>", "src": "evil"},
+        timeout=10).text
+    assert "<script>alert" not in html and "<img src=x" not in html and "evil" not in html
+    assert '<html lang="' in html
+
+
+@pytest.mark.parametrize("body, status", [
+    (b"not json", 400), (b"[]", 400), (b'{"sender": "x"}', 400),
+    (b'{"sender": "x", "message": "' + b"a" * 70_000 + b'"}', 413),
+])
+def test_the_page_api_refuses_bad_requests(web, body, status):
+    r = requests.post(f"{web.url}/api/message", data=body,
+                      headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == status
+
+
+def test_the_page_is_served_with_a_strict_content_security_policy(web):
+    r = requests.get(f"{web.url}/", timeout=10)
+    assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
