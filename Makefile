@@ -35,7 +35,7 @@ validate: $(STAMP) ## rasa data validate, failing on warnings
 
 train: $(MODEL) ## Train the model (only when data or config changed)
 
-$(MODEL): $(STAMP) $(MODEL_INPUTS)
+$(MODEL): $(MODEL_INPUTS) | $(STAMP)
 	$(RASA) train --fixed-model-name wnl --out models --quiet
 	@touch $(MODEL)
 
