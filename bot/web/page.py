@@ -30,6 +30,16 @@ def deep_link(args: dict) -> dict:
     return {"lang": lang, "topic": topic, "src": src}
 
 
+# The page's own strings in every language, so the page follows the conversation language.
+PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.INPUT_LABEL,
+                "send": M.SEND, "language_label": M.LANGUAGE_LABEL, "error": M.CHAT_ERROR}
+
+
+def page_strings() -> dict[str, dict[str, str]]:
+    return {code: {key: translate(code, msg) for key, msg in PAGE_STRINGS.items()}
+            for code in SUPPORTED_LANGUAGES}
+
+
 def render(link: dict, accept_language: str | None) -> str:
     lang = link["lang"] or normalise_code((accept_language or "").split(",")[0]) or "en"
     esc = html.escape
@@ -39,7 +49,7 @@ def render(link: dict, accept_language: str | None) -> str:
         for code in SUPPORTED_LANGUAGES
     )
     config = json.dumps({"lang": link["lang"], "topic": link["topic"], "src": link["src"],
-                         "error": translate(lang, M.CHAT_ERROR)})
+                         "strings": page_strings()})
     return TEMPLATE.substitute(
         lang=lang,
         title=esc(translate(lang, M.PAGE_TITLE)),

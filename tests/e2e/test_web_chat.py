@@ -56,6 +56,7 @@ def test_chat_in_two_languages_with_quick_replies_and_no_html_from_users(browser
     page.keyboard.press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", "ro")
     expect(log).to_contain_text(first_line("ask_passport_held", "ro"))
+    expect(page.locator("label[for=text]")).to_have_text(translate("ro", M.INPUT_LABEL))
 
     # A quick reply button sends its payload.
     person = translate("ro", M.TOPIC_BUTTONS["ask_human"])

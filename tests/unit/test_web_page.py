@@ -29,3 +29,4 @@ def test_the_page_has_no_inline_script_and_escapes_its_configuration():
     html = render({"lang": "bg", "topic": "ask_human", "src": "nla"}, None)
     assert "<script>" not in html and "<script src=\"/static/chat.js\" defer></script>" in html
     assert 'data-config="{&quot;lang&quot;: &quot;bg&quot;' in html
+    assert "Вашият въпрос" in html  # every language's labels travel with the page

@@ -11,6 +11,25 @@
     sender = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
     sessionStorage.setItem("wnl-sender", sender);
   }
+  function strings() {
+    var all = config.strings || {};
+    return all[document.documentElement.lang] || all.en || {};
+  }
+
+  // The page's own labels follow the conversation language.
+  function relabel(lang) {
+    if (!lang || lang === document.documentElement.lang) { return; }
+    document.documentElement.lang = lang;
+    var s = strings();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-s]"), function (el) {
+      var key = el.getAttribute("data-s");
+      if (s[key]) { el.textContent = s[key]; }
+    });
+    var nav = document.querySelector("[data-s-label]");
+    if (nav && s.language_label) { nav.setAttribute("aria-label", s.language_label); }
+    if (s.title) { document.title = s.title; }
+  }
+
   var LINK = /(https:\/\/[^\s<>"]+|\b[a-z0-9-]+\.(?:nl|nu)\b(?:\/[^\s<>"]*)?)/gi;
 
   function addText(parent, text) {
@@ -63,8 +82,8 @@
       return r.json();
     }).then(function (data) {
       (data.messages || []).forEach(function (m) { show("bot", m.text, m.buttons); });
-      if (data.lang) { document.documentElement.lang = data.lang; }
-    }).catch(function () { show("bot", config.error); });
+      relabel(data.lang);
+    }).catch(function () { show("bot", strings().error); });
   }
 
   form.addEventListener("submit", function (event) {
