@@ -20,7 +20,7 @@ class ActionSmallTalk(LanguageAwareAction):
         return "action_small_talk"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        return replies.small_talk(turn.intent or "greet", lang), []
+        return replies.small_talk(turn.intent or "greet", lang, turn.source), []
 
 
 class ActionChooseLanguage(LanguageAwareAction):

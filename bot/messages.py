@@ -60,6 +60,14 @@ TOPIC_BUTTONS: dict[str, str] = {
     "find_informatiepunt": N_("Help near me"),
     "ask_human": N_("Talk to a person"),
 }
+# After a labour inspection (QR card, src=nla) these topics come first.
+INSPECTION_TOPIC_BUTTONS: dict[str, str] = {
+    "ask_unpaid_wages": N_("My pay is missing or too low"),
+    "ask_passport_held": TOPIC_BUTTONS["ask_passport_held"],
+    "report_abuse": N_("Report abuse"),
+    "find_informatiepunt": TOPIC_BUTTONS["find_informatiepunt"],
+    "ask_human": TOPIC_BUTTONS["ask_human"],
+}
 
 # Translators: follows the latest known minimum wage when the date is past its known period.
 WAGE_NOT_CURRENT = N_(

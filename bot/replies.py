@@ -36,9 +36,10 @@ def language_buttons() -> tuple[Button, ...]:
     )
 
 
-def topic_buttons(lang: str | None) -> tuple[Button, ...]:
-    return tuple(Button(translate(lang, title), f"/{intent}")
-                 for intent, title in M.TOPIC_BUTTONS.items())
+def topic_buttons(lang: str | None, source: str | None = None) -> tuple[Button, ...]:
+    """The topic menu; workers who come from a labour inspection (src=nla) see its topics first."""
+    menu = M.INSPECTION_TOPIC_BUTTONS if source == "nla" else M.TOPIC_BUTTONS
+    return tuple(Button(translate(lang, title), f"/{intent}") for intent, title in menu.items())
 
 
 def language_menu() -> list[Reply]:
@@ -146,9 +147,9 @@ SMALL_TALK = {
 _WITH_MENU = {"greet", "bot_challenge", "affirm", "deny"}
 
 
-def small_talk(intent: str, lang: str) -> list[Reply]:
+def small_talk(intent: str, lang: str, source: str | None = None) -> list[Reply]:
     text = translate(lang, SMALL_TALK[intent])
-    buttons = topic_buttons(lang) if intent in _WITH_MENU else ()
+    buttons = topic_buttons(lang, source) if intent in _WITH_MENU else ()
     return [Reply(text, buttons)]
 
 

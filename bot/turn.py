@@ -27,6 +27,7 @@ class Turn:
     unsupported: str | None
     language_changed: bool
     check_requested: bool = False  # a calculator button: /ask_wage_deductions{"check": "pay"}
+    source: str | None = None  # where the user came from: web, nla (inspection QR card)...
 
 
 def _guess(parse: dict) -> LanguageGuess | None:
@@ -52,6 +53,11 @@ def _explicit(parse: dict, intent: str | None, text: str) -> str | None:
     return None
 
 
+def _source(metadata: object) -> str | None:
+    source = metadata.get("src") if isinstance(metadata, dict) else None
+    return source if isinstance(source, str) else None
+
+
 def read_turn(parse: dict | None, current_language: str | None) -> Turn:
     parse = parse or {}
     intent = (parse.get("intent") or {}).get("name")
@@ -70,6 +76,7 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         explicit_choice=decision.reason == "explicit",
         unsupported=unsupported,
         language_changed=decision.language != normalise_code(current_language),
+        source=_source(parse.get("metadata")),
         check_requested=any(isinstance(e, dict) and e.get("entity") == "check"
                             for e in parse.get("entities") or []),
     )

@@ -111,3 +111,13 @@ def test_the_page_is_served_with_a_strict_content_security_policy(web):
     r = requests.get(f"{web.url}/", timeout=10)
     assert "default-src 'self'" in r.headers["Content-Security-Policy"]
     assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_qr_card_link_from_an_inspection_greets_with_its_topics_first(browser, web):
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    page.goto(f"{web.url}/?lang=bg&src=nla")
+    first = page.locator("#log li.bot").first
+    expect(first).to_contain_text(translate("bg", M.GREETING))
+    expect(first.locator("button").first).to_have_text(
+        translate("bg", M.INSPECTION_TOPIC_BUTTONS["ask_unpaid_wages"]))
+    page.close()

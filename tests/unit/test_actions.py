@@ -141,3 +141,12 @@ def test_every_answer_offers_help_nearby_and_a_person():
     messages, _ = run(ActionAnswerTopic(), tracker("ile wynosi minimalna stawka za godzine", "ask_minimum_wage"))
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/find_informatiepunt", "/ask_human"]
     assert [b["title"] for b in messages[0]["buttons"]] == ["Pomoc w pobliżu", "Porozmawiaj z człowiekiem"]
+
+
+def test_after_an_inspection_the_greeting_puts_its_topics_first():
+    messages, _ = run(ActionSmallTalk(), tracker("/greet", "greet", slots={"language": "pl"},
+                                                 metadata={"src": "nla", "lang": "pl"}))
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads[:4] == ["/ask_unpaid_wages", "/ask_passport_held", "/report_abuse",
+                            "/find_informatiepunt"]
+    assert messages[0]["buttons"][0]["title"] == "Brak wypłaty lub za niska wypłata"

@@ -98,6 +98,7 @@
       send('/choose_language{"lang": "' + b.getAttribute("data-lang") + '"}', b.textContent);
     });
   });
-  if (config.topic) { send("/" + config.topic, null); }
+  // Open with the deep-linked topic, or a greeting with the topic menu.
+  send(config.topic ? "/" + config.topic : "/greet", null);
   input.focus();
 })();
