@@ -8,8 +8,10 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 MODEL := models/wnl.tar.gz
-# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here);
+# the QR card test reads the codes back with zbarimg.
 CHROMIUM := /usr/bin/chromium
+ZBARIMG := /usr/bin/zbarimg
 # Everything the trained model depends on: retrain only when one of these changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/faq/*') \
 	$(wildcard bot/nlu/*.py) bot/text_normalize.py
@@ -17,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations bench bench-nlu bench-langid clean
+.PHONY: help run test validate train translations cards bench bench-nlu bench-langid clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -25,7 +27,7 @@ help: ## List the targets
 run: $(STAMP) $(MODEL) ## Start action server, Rasa server and the web chat page (Ctrl-C stops all)
 	@bash scripts/run.sh
 
-test: $(STAMP) validate $(MODEL) $(CHROMIUM) ## Validate data, train if needed, run the whole test suite
+test: $(STAMP) validate $(MODEL) $(CHROMIUM) $(ZBARIMG) ## Validate data, train if needed, run the whole test suite
 	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
@@ -39,14 +41,17 @@ $(MODEL): $(MODEL_INPUTS) | $(STAMP)
 	$(RASA) train --fixed-model-name wnl --out models --quiet
 	@touch $(MODEL)
 
-$(CHROMIUM):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+$(CHROMIUM) $(ZBARIMG):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools
 
 $(STAMP): requirements.txt .python-version
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<25"
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
+
+cards: $(STAMP) ## QR cards for inspectors in every language into var/cards (CHAT_BASE_URL, WHATSAPP_NUMBER)
+	$(PY) -m bot qr --out var/cards
 
 translations: $(STAMP) ## Extract strings to locales/messages.pot and update every catalog
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .

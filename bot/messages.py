@@ -148,3 +148,8 @@ INPUT_LABEL = N_("Your question")
 SEND = N_("Send")
 LANGUAGE_LABEL = N_("Language")
 CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at workinnl.nl.")
+
+# --- QR cards that labour inspectors hand out (two short lines under the code) ---
+CARD_LINE_1 = N_("Problems with pay, housing or your passport?")
+CARD_LINE_2 = N_("Scan the code: free information in your language.")
+CARD_WHATSAPP = N_("Or on WhatsApp")
