@@ -9,13 +9,13 @@ code: the defaults only suit a local test.
 from __future__ import annotations
 
 import html
+import importlib.util
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-import matplotlib
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
@@ -25,8 +25,10 @@ from bot.languages import SUPPORTED_LANGUAGES
 
 DPI = 300
 MM = DPI / 25.4
-# A font with Polish, Romanian and Cyrillic letters that ships with matplotlib (a Rasa dependency).
-FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+# A font with Polish, Romanian and Cyrillic letters that ships with matplotlib (a Rasa dependency);
+# found on disk without importing matplotlib.
+FONT = (Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0])
+        / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf")
 FONT_BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
 INK = "#154273"
 
