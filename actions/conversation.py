@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions.common import LanguageAwareAction
 from actions.topics import TOWN_REPLY_INTENTS, give_informatiepunt
+from bot import messages as M
 from bot import replies
 from bot.replies import Reply
 from bot.turn import Turn
@@ -55,6 +56,8 @@ class ActionNotUnderstood(LanguageAwareAction):
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
         if tracker.get_slot("awaiting_town") and turn.intent in TOWN_REPLY_INTENTS:
             return give_informatiepunt(turn, lang)
+        if turn.media:
+            return replies.topic_menu(lang, M.MEDIA_NOT_READ), []
         if not turn.text.strip():
             return replies.empty_message(lang), []
         return replies.not_understood(lang, out_of_scope=turn.intent == "out_of_scope"), []

@@ -153,3 +153,8 @@ CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at 
 CARD_LINE_1 = N_("Problems with pay, housing or your passport?")
 CARD_LINE_2 = N_("Scan the code: free information in your language.")
 CARD_WHATSAPP = N_("Or on WhatsApp")
+
+# Answer to a voice note, photo or location on WhatsApp.
+MEDIA_NOT_READ = N_(
+    "I can only read text messages. Please write your question, or choose a topic:"
+)

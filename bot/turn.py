@@ -28,6 +28,7 @@ class Turn:
     language_changed: bool
     check_requested: bool = False  # a calculator button: /ask_wage_deductions{"check": "pay"}
     source: str | None = None  # where the user came from: web, nla (inspection QR card)...
+    media: bool = False  # a voice note, photo or location (WhatsApp): nothing to read
 
 
 def _guess(parse: dict) -> LanguageGuess | None:
@@ -77,6 +78,7 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         unsupported=unsupported,
         language_changed=decision.language != normalise_code(current_language),
         source=_source(parse.get("metadata")),
+        media=isinstance(parse.get("metadata"), dict) and parse["metadata"].get("media") is True,
         check_requested=any(isinstance(e, dict) and e.get("entity") == "check"
                             for e in parse.get("entities") or []),
     )

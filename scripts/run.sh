@@ -15,6 +15,11 @@ if [ -z "${RASA_TOKEN:-}" ]; then
   RASA_TOKEN="$(cat var/rasa_token)"
 fi
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+CREDENTIALS=credentials.yml
+if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then
+  cat credentials.yml credentials.twilio.yml > var/credentials.yml
+  CREDENTIALS=var/credentials.yml
+fi
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -23,7 +28,7 @@ trap cleanup EXIT INT TERM
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
-  --auth-token="$RASA_TOKEN" --endpoints endpoints.yml --credentials credentials.yml --quiet &
+  --auth-token="$RASA_TOKEN" --endpoints endpoints.yml --credentials "$CREDENTIALS" --quiet &
 pids+=($!)
 RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB_PORT" \
   .venv/bin/python -m bot web &

@@ -63,15 +63,65 @@ class Bot:
         return requests.get(f"{self.url}/status", params={"token": self.token}, timeout=10).ok
 
 
+class FakeGraphAPI:
+    """A real HTTP server on loopback standing in for Meta's Graph API: it records every message
+    the bot sends, so tests can check what a WhatsApp user would receive."""
+
+    def __init__(self) -> None:
+        import http.server
+        import json
+        import threading
+
+        self.received: list[dict] = []
+        self.lock = threading.Lock()
+        fake = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's naming
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with fake.lock:
+                    fake.received.append({"path": self.path, "auth": self.headers.get("Authorization"),
+                                          "json": json.loads(body)})
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"messages": [{"id": "wamid.fake"}]}')
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def to(self, phone: str) -> list[dict]:
+        with self.lock:
+            return [r["json"] for r in self.received if r["json"].get("to") == phone]
+
+
+WHATSAPP_SECRET = "test-app-secret"
+WHATSAPP_VERIFY = "test-verify-token"
+
+
 @pytest.fixture(scope="session")
-def bot(tmp_path_factory) -> Bot:
+def graph() -> FakeGraphAPI:
+    fake = FakeGraphAPI()
+    yield fake
+    fake.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory, graph) -> Bot:
     if not MODEL.exists():
         subprocess.run(["make", "train"], cwd=ROOT, check=True)
     tmp = tmp_path_factory.mktemp("servers")
     rasa_port, action_port = free_port(), free_port()
     token = secrets.token_urlsafe(16)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
-           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook"}
+           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+           "WHATSAPP_APP_SECRET": WHATSAPP_SECRET, "WHATSAPP_VERIFY_TOKEN": WHATSAPP_VERIFY,
+           "WHATSAPP_ACCESS_TOKEN": "test-access-token", "WHATSAPP_PHONE_NUMBER_ID": "1234",
+           "WHATSAPP_PSEUDONYM_KEY": "test-pseudonym-key", "WHATSAPP_GRAPH_URL": graph.url}
     action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
     log_files = [action_log.open("w"), rasa_log.open("w")]
     procs = [

@@ -1,0 +1,142 @@
+"""Rasa input channel for the WhatsApp Cloud API at /webhooks/whatsapp/webhook.
+
+GET answers Meta's verification with hub.challenge when hub.verify_token matches (else 403).
+POST is accepted only with a valid X-Hub-Signature-256 of the raw body (else 403). Text, reply
+buttons and list replies go to the bot; voice notes, images and locations get a polite answer;
+a message id already seen is answered once; status callbacks are ignored. Phone numbers never
+reach the tracker store or the logs: the sender id is a keyed hash, and only the country's
+language is kept, as a prior. Configuration comes from the environment (no secret in the repo):
+WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID,
+WHATSAPP_PSEUDONYM_KEY, WHATSAPP_GRAPH_URL (default Meta's Graph API). Without a secret the
+channel refuses every request.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections import OrderedDict
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+import aiohttp
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.conversation_language import language_from_phone
+from bot.whatsapp import outgoing, pseudonym, read_webhook, valid_signature
+
+logger = logging.getLogger(__name__)
+DEFAULT_GRAPH_URL = "https://graph.facebook.com/v19.0"
+GRAPH_TIMEOUT = aiohttp.ClientTimeout(total=10)
+SEEN_IDS = 10_000  # message ids remembered per process to answer duplicate deliveries once
+
+
+class GraphClient:
+    """Sends messages through the Graph API (or the recording twin the tests run)."""
+
+    def __init__(self, base_url: str, phone_number_id: str, access_token: str) -> None:
+        self.url = f"{base_url.rstrip('/')}/{phone_number_id}/messages"
+        self.headers = {"Authorization": f"Bearer {access_token}"}
+
+    async def send(self, payload: dict) -> None:
+        async with aiohttp.ClientSession(timeout=GRAPH_TIMEOUT) as session:
+            async with session.post(self.url, json=payload, headers=self.headers) as r:
+                if r.status >= 400:
+                    logger.warning("whatsapp.send failed with status %s", r.status)
+
+
+class WhatsAppOutput(OutputChannel):
+    """Replies to one phone number; the pseudonymous recipient id is never used to send."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "whatsapp"
+
+    def __init__(self, client: GraphClient, phone: str) -> None:
+        self.client, self.phone = client, phone
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        for payload in outgoing(self.phone, text):
+            await self.client.send(payload)
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
+                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
+        for payload in outgoing(self.phone, text, buttons):
+            await self.client.send(payload)
+
+
+class WhatsAppInput(InputChannel):
+    """WhatsApp Cloud API webhook (see the module docstring)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "whatsapp"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "WhatsAppInput":
+        env = os.environ.get
+        return cls(
+            verify_token=env("WHATSAPP_VERIFY_TOKEN"),
+            app_secret=env("WHATSAPP_APP_SECRET"),
+            client=GraphClient(env("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL),
+                               env("WHATSAPP_PHONE_NUMBER_ID", ""),
+                               env("WHATSAPP_ACCESS_TOKEN", "")),
+            pseudonym_key=env("WHATSAPP_PSEUDONYM_KEY") or env("WHATSAPP_APP_SECRET") or "",
+        )
+
+    def __init__(self, verify_token, app_secret, client: GraphClient, pseudonym_key: str) -> None:
+        self.verify_token, self.app_secret = verify_token, app_secret
+        self.client, self.pseudonym_key = client, pseudonym_key
+        self.seen: OrderedDict[str, None] = OrderedDict()
+
+    def _first_time(self, message_id: str) -> bool:
+        if message_id in self.seen:
+            return False
+        self.seen[message_id] = None
+        if len(self.seen) > SEEN_IDS:
+            self.seen.popitem(last=False)
+        return True
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("whatsapp_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request):
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request):
+            token = request.args.get("hub.verify_token")
+            if (self.verify_token and request.args.get("hub.mode") == "subscribe"
+                    and token == self.verify_token):
+                return response.text(request.args.get("hub.challenge", ""))
+            return response.text("forbidden", status=403)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request):
+            raw = request.body or b""
+            if not valid_signature(self.app_secret, raw,
+                                   request.headers.get("x-hub-signature-256")):
+                return response.text("forbidden", status=403)
+            try:
+                body = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return response.text("invalid JSON", status=400)
+            for incoming in read_webhook(body):
+                if not self._first_time(incoming.message_id):
+                    continue
+                output = WhatsAppOutput(self.client, incoming.phone)
+                sender = pseudonym(self.pseudonym_key, incoming.phone)
+                metadata = {"src": "whatsapp", "phone_lang": language_from_phone(incoming.phone)}
+                if incoming.media:
+                    # Voice notes, photos, locations: say politely that only text can be read.
+                    await on_new_message(UserMessage(
+                        "/out_of_scope", output, sender, input_channel=self.name(),
+                        metadata={**metadata, "media": True}))
+                    continue
+                await on_new_message(UserMessage(incoming.text or "", output, sender,
+                                                 input_channel=self.name(), metadata=metadata))
+            return response.text("ok")
+
+        return webhook

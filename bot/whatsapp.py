@@ -1,0 +1,121 @@
+"""WhatsApp Cloud API, without Rasa: webhook signatures, reading incoming messages, pseudonymous
+sender ids, and the JSON of outgoing messages (text split at the length limit, reply buttons,
+lists). The Rasa channel (bot.channels.whatsapp) and the Graph API client use these.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+MAX_TEXT = 4096          # characters in one text message
+MAX_BUTTONS = 3          # reply buttons in one interactive message
+MAX_ROWS = 10            # rows in one list message
+MAX_BUTTON_TITLE = 20
+MAX_ROW_TITLE = 24
+MAX_INTERACTIVE_BODY = 1024
+LIST_LABEL = "☰"
+MEDIA_TYPES = frozenset({"audio", "voice", "image", "video", "document", "sticker", "location",
+                         "contacts"})
+
+
+def valid_signature(app_secret: str | None, raw_body: bytes, header: str | None) -> bool:
+    """X-Hub-Signature-256 is "sha256=" + the HMAC-SHA256 of the raw body with the app secret."""
+    if not app_secret or not header or not header.startswith("sha256="):
+        return False
+    expected = hmac.new(app_secret.encode(), raw_body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, header[len("sha256="):])
+
+
+def pseudonym(key: str, phone: str) -> str:
+    """A stable sender id that does not reveal the phone number (keyed hash)."""
+    digest = hmac.new(key.encode(), phone.encode(), hashlib.sha256).hexdigest()
+    return f"wa-{digest[:32]}"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    message_id: str
+    phone: str
+    text: str | None      # the text to give the bot (a reply button gives its payload)
+    media: bool = False   # voice note, image, location...: answered politely, not read
+
+
+def read_webhook(body: object) -> list[Incoming]:
+    """The user messages in a webhook body; status callbacks and anything malformed are skipped."""
+    out: list[Incoming] = []
+    if not isinstance(body, dict):
+        return out
+    for entry in body.get("entry") or []:
+        for change in (entry.get("changes") or []) if isinstance(entry, dict) else []:
+            value = change.get("value") if isinstance(change, dict) else None
+            for message in (value or {}).get("messages") or [] if isinstance(value, dict) else []:
+                parsed = _read_message(message)
+                if parsed:
+                    out.append(parsed)
+    return out
+
+
+def _read_message(message: object) -> Incoming | None:
+    if not isinstance(message, dict):
+        return None
+    message_id, phone, kind = message.get("id"), message.get("from"), message.get("type")
+    if not isinstance(message_id, str) or not isinstance(phone, str):
+        return None
+    if kind == "text":
+        body = (message.get("text") or {}).get("body")
+        return Incoming(message_id, phone, body if isinstance(body, str) else "")
+    if kind == "interactive":
+        interactive = message.get("interactive") or {}
+        reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+        return Incoming(message_id, phone, str(reply.get("id") or reply.get("title") or ""))
+    if kind == "button":
+        button = message.get("button") or {}
+        return Incoming(message_id, phone, str(button.get("payload") or button.get("text") or ""))
+    if kind in MEDIA_TYPES:
+        return Incoming(message_id, phone, None, media=True)
+    return None
+
+
+def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
+    """Parts of at most `limit` characters, cut at paragraph, line or word boundaries."""
+    parts, rest = [], text
+    while len(rest) > limit:
+        cut = max(rest.rfind("\n\n", 0, limit), rest.rfind("\n", 0, limit), rest.rfind(" ", 0, limit))
+        cut = cut if cut > limit // 2 else limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return parts + [rest] if rest else parts
+
+
+def _short(title: str, limit: int) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict]:
+    """Graph API message objects for one bot reply: text, reply buttons (up to 3) or a list."""
+    buttons = [b for b in buttons or [] if b.get("payload")]
+    if not buttons:
+        return [{"messaging_product": "whatsapp", "to": to, "type": "text",
+                 "text": {"body": part, "preview_url": False}} for part in split_text(text)]
+    messages = []
+    body = text
+    if len(text) > MAX_INTERACTIVE_BODY:
+        # The answer goes as text; the buttons follow with the last line as their prompt.
+        messages += outgoing(to, text)
+        body = text.strip().splitlines()[-1][:MAX_INTERACTIVE_BODY] or "…"
+    if len(buttons) <= MAX_BUTTONS:
+        action = {"buttons": [{"type": "reply", "reply": {
+            "id": b["payload"][:256], "title": _short(b["title"], MAX_BUTTON_TITLE)}}
+            for b in buttons]}
+        kind = "button"
+    else:
+        # The list's opening button and section need a label; a symbol reads in every language.
+        action = {"button": LIST_LABEL,
+                  "sections": [{"title": LIST_LABEL, "rows": [
+                      {"id": b["payload"][:200], "title": _short(b["title"], MAX_ROW_TITLE)}
+                      for b in buttons[:MAX_ROWS]]}]}
+        kind = "list"
+    messages.append({"messaging_product": "whatsapp", "to": to, "type": "interactive",
+                     "interactive": {"type": kind, "body": {"text": body}, "action": action}})
+    return messages

@@ -1,0 +1,64 @@
+import hashlib
+import hmac
+
+import pytest
+
+from bot.whatsapp import outgoing, pseudonym, read_webhook, split_text, valid_signature
+
+pytestmark = pytest.mark.unit
+
+
+def test_signatures():
+    body = b'{"a": 1}'
+    good = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+    assert valid_signature("s3cret", body, good)
+    assert not valid_signature("s3cret", body + b" ", good)
+    assert not valid_signature("s3cret", body, None)
+    assert not valid_signature(None, body, good)
+
+
+def test_pseudonyms_are_stable_keyed_and_hide_the_number():
+    a = pseudonym("k1", "48600111222")
+    assert a == pseudonym("k1", "48600111222") != pseudonym("k2", "48600111222")
+    assert "600111222" not in a and a.startswith("wa-")
+
+
+def test_reading_webhooks_skips_statuses_and_junk():
+    body = {"entry": [{"changes": [{"value": {
+        "messages": [{"id": "1", "from": "48", "type": "text", "text": {"body": "hej"}},
+                     {"id": "2", "from": "48", "type": "image", "image": {}},
+                     {"id": "3", "from": "48", "type": "interactive",
+                      "interactive": {"list_reply": {"id": "/ask_payslip", "title": "x"}}},
+                     "junk"],
+        "statuses": [{"id": "9"}]}}]}]}
+    got = read_webhook(body)
+    assert [(m.message_id, m.text, m.media) for m in got] == [
+        ("1", "hej", False), ("2", None, True), ("3", "/ask_payslip", False)]
+    assert read_webhook([]) == [] and read_webhook({"entry": "x"}) == []
+
+
+def test_split_keeps_every_character_within_the_limit():
+    text = "\n\n".join(["a" * 3000, "b" * 3000])
+    parts = split_text(text, 4096)
+    assert parts == ["a" * 3000, "b" * 3000]
+
+
+def test_buttons_become_reply_buttons_or_a_list():
+    three = [{"title": f"Topic {i}", "payload": f"/t{i}"} for i in range(3)]
+    msg = outgoing("48", "Choose", three)[-1]
+    assert msg["interactive"]["type"] == "button"
+    six = [{"title": f"A very long topic title number {i}", "payload": f"/t{i}"} for i in range(6)]
+    msg = outgoing("48", "Choose", six)[-1]
+    rows = msg["interactive"]["action"]["sections"][0]["rows"]
+    assert msg["interactive"]["type"] == "list" and len(rows) == 6
+    assert all(len(r["title"]) <= 24 for r in rows)
+
+
+def test_long_answers_are_split_at_the_whatsapp_limit_without_losing_a_word():
+    from bot.whatsapp import MAX_TEXT
+
+    text = ("slowo " * 1500).strip()
+    parts = outgoing("48600000000", text)
+    bodies = [p["text"]["body"] for p in parts]
+    assert len(bodies) == 3 and all(len(b) <= MAX_TEXT for b in bodies)
+    assert " ".join(bodies) == text
