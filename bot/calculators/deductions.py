@@ -10,11 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from bot.minimum_wage import WageTable
 
-HOUSING_CAP = Decimal("0.25")
+HOUSING_FACTS = Path(__file__).resolve().parents[2] / "data" / "facts" / "housing_deduction.yml"
 CENT = Decimal("0.01")
+
+
+@lru_cache(maxsize=1)
+def housing_cap_share(path: Path = HOUSING_FACTS) -> Decimal:
+    """The share of the minimum wage that housing may take (0.25 in 2026), from the facts file."""
+    with path.open(encoding="utf-8") as f:
+        return Decimal(str(yaml.safe_load(f)["max_share_of_minimum_wage"]))
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ def check_deductions(
     minimum = minimum_for_period(table, period_start or day, day, hours, age)
     if minimum is None:
         return None
-    cap = _money(minimum * HOUSING_CAP)
+    cap = _money(minimum * housing_cap_share())
     above_minimum = max(Decimal(0), gross - minimum)
     return DeductionCheck(
         hourly=figure.hourly,
