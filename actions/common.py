@@ -12,6 +12,9 @@ from bot import replies
 from bot.replies import Reply
 from bot.turn import Turn, read_turn
 
+# An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
+TOWN_ANSWER_MAX_WORDS = 4
+
 
 def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
     for message in messages:
@@ -50,9 +53,27 @@ class LanguageAwareAction(Action, ABC):
                 events.append(SlotSet("pending_topic", turn.intent))
             dispatch(dispatcher, replies.language_menu())
             return events
+        if self.is_town_answer(turn, tracker):
+            # "Hengelo" may look like a greeting to the classifier: a short answer that names a
+            # place, right after "which town?", is the town.
+            from actions.topics import give_informatiepunt
+
+            messages, more_events = give_informatiepunt(turn, turn.language)
+            dispatch(dispatcher, messages)
+            return [e for e in events if e.get("name") != "awaiting_town"] + more_events
         messages, more_events = self.reply(turn, turn.language, tracker)
         dispatch(dispatcher, messages)
         return events + more_events
 
     def handles_town(self) -> bool:
         return False
+
+    def is_town_answer(self, turn: Turn, tracker: Tracker) -> bool:
+        if self.handles_town() or not tracker.get_slot("awaiting_town"):
+            return False
+        if turn.text.startswith("/") and "{" not in turn.text:
+            return False  # a topic button
+        from bot.places import gazetteer
+
+        short = len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS
+        return short and bool(gazetteer().find(turn.text))

@@ -51,11 +51,27 @@ class ActionFindInformatiepunt(LanguageAwareAction):
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
         if tracker.get_slot("awaiting_town"):
             return give_informatiepunt(turn, lang)
+        if not turn.text.startswith("/") and places_named(turn.text):  # "help in Venlo"
+            return give_informatiepunt(turn, lang, fuzzy=False)
+        town = tracker.get_slot("town")
+        if town:  # remembered from earlier in the conversation
+            return replies.regional_help(lang, town).replies, []
         return replies.ask_town(lang), [SlotSet("awaiting_town", True)]
 
 
-def give_informatiepunt(turn: Turn, lang: str) -> tuple[List[Reply], List[EventType]]:
+def places_named(text: str) -> bool:
+    """Whether a message names a place exactly (no typo matching: "halen" is not Leudal)."""
+    from bot.places import gazetteer
+
+    return bool(gazetteer().find(text, fuzzy=False))
+
+
+def give_informatiepunt(turn: Turn, lang: str, fuzzy: bool = True) -> tuple[List[Reply], List[EventType]]:
+    """Help for the place the user names; asks again when the name fits several places."""
+    answer = replies.regional_help(lang, turn.text, fuzzy=fuzzy)
+    if answer.ambiguous:
+        return answer.replies, [SlotSet("awaiting_town", True)]
     events: List[EventType] = [SlotSet("awaiting_town", False)]
-    if turn.text.strip() and not turn.text.startswith("/"):
-        events.append(SlotSet("town", turn.text.strip()[:100]))
-    return replies.faq_answer("find_informatiepunt", lang), events
+    if answer.municipality:
+        events.append(SlotSet("town", answer.municipality))
+    return answer.replies, events

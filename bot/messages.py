@@ -158,3 +158,16 @@ CARD_WHATSAPP = N_("Or on WhatsApp")
 MEDIA_NOT_READ = N_(
     "I can only read text messages. Please write your question, or choose a topic:"
 )
+
+# --- Regional help (informatiepunten) ---
+# Translators: {place} is a Dutch town, {region} a Dutch region name; keep them as they are.
+IN_REGION = N_("{place} is in the region {region}. Help for labour migrants there:")
+POINT_HELPS = N_("Free information and help for labour migrants.")
+POINT_PLANNED = N_("Announced on {date}: check on workinnl.nl whether it is open.")
+# Translators: {municipality} is a Dutch municipality name.
+NO_POINT = N_(
+    "I have no information point on record for this region. You can ask your municipality "
+    "({municipality}), or use the national help:"
+)
+WHICH_PLACE = N_("There is more than one place with that name. Which one do you mean?")
+EMAIL = N_("E-mail:")

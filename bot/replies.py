@@ -163,3 +163,44 @@ def ask_town(lang: str) -> list[Reply]:
 
 def empty_message(lang: str) -> list[Reply]:
     return topic_menu(lang, M.EMPTY_MESSAGE)
+
+
+@dataclass(frozen=True)
+class RegionalAnswer:
+    replies: list[Reply]
+    municipality: str | None = None  # the place found, to remember for the conversation
+    ambiguous: bool = False          # the name fits several places: the user is asked which
+
+
+def regional_help(lang: str, text: str, today: dt.date | None = None,
+                  fuzzy: bool = True) -> RegionalAnswer:
+    """Help near the place the text names: the region's help points with their contact details
+    and check dates, or, where none is on record, the municipality and the national help."""
+    from bot.places import gazetteer  # loaded on first use: 7,000 names
+
+    found = gazetteer().find(text, fuzzy=fuzzy)
+    if len(found) > 1:
+        buttons = tuple(Button(f"{m.name}, {m.region_name}", m.name) for m in found[:10])
+        return RegionalAnswer([Reply(translate(lang, M.WHICH_PLACE), buttons)], ambiguous=True)
+    if not found:
+        return RegionalAnswer(faq_answer("find_informatiepunt", lang, today))
+    municipality = found[0]
+    points = gazetteer().help_points(municipality)
+    if not points:
+        intro = translate(lang, M.NO_POINT, municipality=municipality.name)
+        national = faq_answer("find_informatiepunt", lang, today)
+        return RegionalAnswer([Reply(intro)] + national, municipality.name)
+    cards = [translate(lang, M.IN_REGION, place=municipality.name, region=municipality.region_name)]
+    for point in points:
+        lines = [point.name, point.where, translate(lang, M.POINT_HELPS)]
+        if point.email:
+            lines.append(f"{translate(lang, M.EMAIL)} {point.email}")
+        if point.website:
+            lines.append(point.website)
+        if point.status == "planned":
+            lines.append(translate(lang, M.POINT_PLANNED, date=format_day(lang, point.checked)))
+        lines.append(f"{translate(lang, M.SOURCES)} {point.source}")
+        lines.append(translate(lang, M.LAST_CHECKED, date=format_day(lang, point.checked)))
+        cards.append("\n".join(lines))
+    return RegionalAnswer([Reply("\n\n".join(cards), follow_up_buttons(lang, "find_informatiepunt"))],
+                          municipality.name)

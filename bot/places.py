@@ -1,0 +1,150 @@
+"""Where is the worker? A town, village, district or postcode in a message, matched to its
+municipality and arbeidsmarktregio (data/regions/, built from CBS 2026 tables), and the regional
+help points on record (data/regions/informatiepunten.yml).
+
+Names are matched folded (no diacritics, Cyrillic transliterated: "Тилбург" finds Tilburg),
+inside inflected phrases ("w Venlo", "la Breda", "в Тилбург"), with typos through rapidfuzz.
+A name that exists in two municipalities comes back as two candidates, so the bot can ask.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from bot.language_id import DUTCH_DOMAIN_WORDS, LEXICON
+from bot.text_normalize import fold_token
+
+REGIONS_DIR = Path(__file__).resolve().parent.parent / "data" / "regions"
+FUZZY_CUTOFF = 88
+_POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+# Inflection endings to try removing ("Tilburgu", "Venlo-ul", "Bredzie" is not attempted).
+_ENDINGS = ("u", "ie", "e", "ul", "a", "ze", "om", "ach")
+
+
+# Frequent words of our languages that are also place names ("loon", "best", "handel", "ede").
+COMMON_WORDS = frozenset().union(*LEXICON.values(), DUTCH_DOMAIN_WORDS,
+                                 {"handel", "hall", "best", "loon", "maken", "haar", "mark", "echt",
+                                  "baan", "lek", "den", "lijn", "auto", "strand", "rijs", "dam"})
+# Four digits that are more likely a year than a postcode when they come without letters.
+_YEARS = range(1990, 2036)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    region_code: str
+    region_name: str
+
+
+@dataclass(frozen=True)
+class HelpPoint:
+    region: str
+    name: str
+    where: str
+    status: str
+    checked: dt.date
+    source: str
+    email: str | None = None
+    website: str | None = None
+    languages: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    municipalities: dict[str, Municipality]
+    names: dict[str, set[str]] = field(default_factory=dict)  # folded name -> municipality codes
+    postcodes: dict[str, str] = field(default_factory=dict)
+    points: dict[str, list[HelpPoint]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_name = {m.name.lower(): m for m in self.municipalities.values()}
+
+    def find(self, text: str, fuzzy: bool = True) -> list[Municipality]:
+        """Municipalities the text names (a postcode wins); several when the name is ambiguous.
+        `fuzzy` allows typos: right for an answer to "which town?", too eager for any message."""
+        code = self._postcode(text or "")
+        if code:
+            return [self.municipalities[code]]
+        exact = self.by_name.get((text or "").strip().lower())
+        if exact:  # a municipality's own name, as the "which one?" buttons send it
+            return [exact]
+        raw = _WORD.findall(text or "")
+        words = [fold_token(w) for w in raw]
+        # Longest phrases first: "den haag" before "den", "bergen op zoom" before "bergen".
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
+                    continue  # "loon", "handel", "best": words first, places only if capitalised
+                codes = self._lookup(phrase, fuzzy=fuzzy and (
+                    (size == 1 and len(phrase) >= 5) or len(phrase) >= 8))
+                if codes:
+                    return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
+        return []
+
+    def _postcode(self, text: str) -> str | None:
+        """A postcode with its letters ("5912 AB"), or a bare four digits when that is (nearly)
+        all the message says ("2671", "postcode 2671"): years and amounts are not postcodes."""
+        for match in _POSTCODE.finditer(text):
+            with_letters = len(match.group(0).replace(" ", "")) == 6
+            short = len(text.split()) <= 2 and int(match.group(1)) not in _YEARS
+            if (with_letters or short) and match.group(1) in self.postcodes:
+                return self.postcodes[match.group(1)]
+        return None
+
+    def _lookup(self, phrase: str, fuzzy: bool) -> set[str]:
+        if phrase in self.names:
+            return self.names[phrase]
+        for ending in _ENDINGS:
+            if phrase.endswith(ending) and phrase[: -len(ending)] in self.names:
+                return self.names[phrase[: -len(ending)]]
+        if fuzzy and len(phrase) >= 5:
+            found = process.extractOne(phrase, self.names.keys(), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found:
+                return self.names[found[0]]
+        return set()
+
+    def help_points(self, municipality: Municipality) -> list[HelpPoint]:
+        return self.points.get(municipality.region_code, [])
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def fold_name(name: str) -> str:
+    name = re.sub(r"\s*\((?:[A-Za-z.]+)\)\s*$", "", name)  # "Bergen (NH.)" -> "Bergen"
+    return " ".join(fold_token(w) for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=1)
+def gazetteer(folder: Path = REGIONS_DIR) -> Gazetteer:
+    municipalities = {
+        r["cbs_code"]: Municipality(r["cbs_code"], r["name"], r["region_code"], r["region_name"])
+        for r in _rows(folder / "municipalities.csv")
+    }
+    g = Gazetteer(municipalities)
+    for m in municipalities.values():
+        g.names.setdefault(fold_name(m.name), set()).add(m.code)
+    for r in _rows(folder / "places.csv"):
+        g.names.setdefault(fold_name(r["place"]), set()).add(r["municipality_cbs_code"])
+    g.postcodes = {r["pc4"]: r["municipality_cbs_code"] for r in _rows(folder / "postcodes_pc4.csv")}
+    with (folder / "informatiepunten.yml").open(encoding="utf-8") as f:
+        for p in yaml.safe_load(f)["points"]:
+            point = HelpPoint(p["region"], p["name"], p["where"], p["status"], p["checked"],
+                              p["source"], p.get("email"), p.get("website"),
+                              tuple(p.get("languages") or ()))
+            g.points.setdefault(point.region, []).append(point)
+    g.names.pop("", None)
+    return g

@@ -1,0 +1,37 @@
+"""Help near the worker: the place is found in the question or asked for, and remembered."""
+import pytest
+
+from bot import messages as M
+from bot.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+
+def texts(replies):
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def test_a_town_in_the_question_gets_its_regional_point_at_once(bot, sender):
+    answer = texts(bot.say(sender, "gdzie jest pomoc dla pracownikow w Tilburgu"))
+    assert "Informatiepunt Midden-Brabant" in answer
+    assert "welkomintilburg@tilburg.nl" in answer
+    assert bot.slots(sender)["town"] == "Tilburg"
+
+
+def test_the_town_is_asked_for_found_in_cyrillic_and_remembered(bot, sender):
+    assert texts(bot.say(sender, "къде мога да намеря помощ близо до мен")) == translate("bg", M.ASK_TOWN)
+    answer = texts(bot.say(sender, "Хага"))
+    assert translate("bg", M.IN_REGION, place="'s-Gravenhage", region="Haaglanden") in answer
+    assert "Mobiel informatiepunt Haaglanden" in answer
+    answer = texts(bot.say(sender, "къде мога да намеря помощ близо до мен"))
+    assert "Mobiel informatiepunt Haaglanden" in answer  # no second question
+
+
+def test_an_ambiguous_name_is_asked_about_with_buttons(bot, sender):
+    bot.say(sender, "waar kan ik hulp krijgen in mijn buurt")
+    replies = bot.say(sender, "Hengelo")
+    assert replies[0]["text"] == translate("nl", M.WHICH_PLACE)
+    twente = next(b for b in replies[0]["buttons"] if "Twente" in b["title"])
+    answer = texts(bot.say(sender, twente["payload"]))
+    assert translate("nl", M.NO_POINT, municipality="Hengelo (O.)") in answer
+    assert "workinnl.nl" in answer

@@ -1,0 +1,60 @@
+"""Finding the worker's place and the regional help for it (CBS 2026 tables)."""
+import datetime as dt
+
+import pytest
+
+from bot.places import gazetteer
+from bot.replies import regional_help
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text, municipality, region", [
+    ("Naaldwijk", "Westland", "Haaglanden"),
+    ("Den Bosch", "'s-Hertogenbosch", "Noordoost-Brabant"),
+    ("Хага", "'s-Gravenhage", "Haaglanden"),
+    ("The Hague", "'s-Gravenhage", "Haaglanden"),
+    ("Venlo pl", "Venlo", "Noord-Limburg"),
+    ("5912 AB", "Venlo", "Noord-Limburg"),
+    ("2671", "Westland", "Haaglanden"),
+    ("mieszkam w Venray", "Venray", "Noord-Limburg"),
+    ("в Тилбург", "Tilburg", "Midden-Brabant"),
+    ("la Breda", "Breda", "West-Brabant"),
+    ("pracuje w Tilburgu", "Tilburg", "Midden-Brabant"),
+    ("zwole", "Zwolle", "Regio Zwolle"),
+    ("Zeewolde", "Zeewolde", "Veluwe Stedendriehoek"),
+])
+def test_places_are_found_in_the_ways_people_write_them(text, municipality, region):
+    found = gazetteer().find(text)
+    assert [(m.name, m.region_name) for m in found] == [(municipality, region)]
+
+
+@pytest.mark.parametrize("text", ["minimum loon 2025", "1200 euro", "niet echt", "ok", "hello",
+                                  "best regards"])
+def test_words_years_and_amounts_are_not_places(text):
+    assert gazetteer().find(text) == []
+
+
+def test_a_name_in_two_municipalities_is_asked_about():
+    answer = regional_help("nl", "Hengelo")
+    assert answer.ambiguous and answer.municipality is None
+    assert [b.payload for b in answer.replies[0].buttons] == ["Bronckhorst", "Hengelo (O.)"]
+
+
+def test_a_region_with_a_point_gets_its_card_with_contact_and_check_date():
+    answer = regional_help("pl", "w Tilburgu", dt.date(2026, 11, 24))
+    text = answer.replies[0].text
+    assert answer.municipality == "Tilburg"
+    assert "Informatiepunt Midden-Brabant" in text and "welkomintilburg@tilburg.nl" in text
+    assert "Ostatnio sprawdzono: 2 stycznia 2024" in text
+
+
+def test_a_planned_point_says_so():
+    text = regional_help("en", "Groningen").replies[0].text
+    assert "Announced on 21 January 2026: check on workinnl.nl whether it is open." in text
+
+
+def test_a_region_without_a_point_falls_back_to_the_municipality_and_national_help():
+    answer = regional_help("ro", "Zwolle")
+    assert "(Zwolle)" in answer.replies[0].text
+    assert "workinnl.nl" in answer.replies[1].text
