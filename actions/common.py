@@ -76,4 +76,7 @@ class LanguageAwareAction(Action, ABC):
         from bot.places import gazetteer
 
         short = len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS
-        return short and bool(gazetteer().find(turn.text))
+        try:
+            return short and bool(gazetteer().find(turn.text))
+        except Exception:  # noqa: BLE001 - no region data: treat it as an ordinary message
+            return False

@@ -63,7 +63,10 @@ def places_named(text: str) -> bool:
     """Whether a message names a place exactly (no typo matching: "halen" is not Leudal)."""
     from bot.places import gazetteer
 
-    return bool(gazetteer().find(text, fuzzy=False))
+    try:
+        return bool(gazetteer().find(text, fuzzy=False))
+    except Exception:  # noqa: BLE001 - no region data: the town will be asked for
+        return False
 
 
 def give_informatiepunt(turn: Turn, lang: str, fuzzy: bool = True) -> tuple[List[Reply], List[EventType]]:

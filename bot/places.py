@@ -1,6 +1,7 @@
 """Where is the worker? A town, village, district or postcode in a message, matched to its
-municipality and arbeidsmarktregio (data/regions/, built from CBS 2026 tables), and the regional
-help points on record (data/regions/informatiepunten.yml).
+municipality and arbeidsmarktregio, and the regional help points on record: an in-memory index of
+the region tables in the database (loaded from data/regions/, CBS 2026, by
+`python -m bot regions load`).
 
 Names are matched folded (no diacritics, Cyrillic transliterated: "Тилбург" finds Tilburg),
 inside inflected phrases ("w Venlo", "la Breda", "в Тилбург"), with typos through rapidfuzz.
@@ -8,20 +9,16 @@ A name that exists in two municipalities comes back as two candidates, so the bo
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from bot.language_id import DUTCH_DOMAIN_WORDS, LEXICON
 from bot.text_normalize import fold_token
 
-REGIONS_DIR = Path(__file__).resolve().parent.parent / "data" / "regions"
 FUZZY_CUTOFF = 88
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -62,7 +59,7 @@ class HelpPoint:
 class Gazetteer:
     municipalities: dict[str, Municipality]
     names: dict[str, set[str]] = field(default_factory=dict)  # folded name -> municipality codes
-    postcodes: dict[str, str] = field(default_factory=dict)
+    postcodes: dict[str, set[str]] = field(default_factory=dict)  # 48 lie in two municipalities
     points: dict[str, list[HelpPoint]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -71,9 +68,9 @@ class Gazetteer:
     def find(self, text: str, fuzzy: bool = True) -> list[Municipality]:
         """Municipalities the text names (a postcode wins); several when the name is ambiguous.
         `fuzzy` allows typos: right for an answer to "which town?", too eager for any message."""
-        code = self._postcode(text or "")
-        if code:
-            return [self.municipalities[code]]
+        codes = self._postcode(text or "")
+        if codes:
+            return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         exact = self.by_name.get((text or "").strip().lower())
         if exact:  # a municipality's own name, as the "which one?" buttons send it
             return [exact]
@@ -91,7 +88,7 @@ class Gazetteer:
                     return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         return []
 
-    def _postcode(self, text: str) -> str | None:
+    def _postcode(self, text: str) -> set[str]:
         """A postcode with its letters ("5912 AB"), or a bare four digits when that is (nearly)
         all the message says ("2671", "postcode 2671"): years and amounts are not postcodes."""
         for match in _POSTCODE.finditer(text):
@@ -99,7 +96,7 @@ class Gazetteer:
             short = len(text.split()) <= 2 and int(match.group(1)) not in _YEARS
             if (with_letters or short) and match.group(1) in self.postcodes:
                 return self.postcodes[match.group(1)]
-        return None
+        return set()
 
     def _lookup(self, phrase: str, fuzzy: bool) -> set[str]:
         if phrase in self.names:
@@ -118,33 +115,45 @@ class Gazetteer:
         return self.points.get(municipality.region_code, [])
 
 
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(line for line in f if not line.startswith("#")))
-
-
 def fold_name(name: str) -> str:
     name = re.sub(r"\s*\((?:[A-Za-z.]+)\)\s*$", "", name)  # "Bergen (NH.)" -> "Bergen"
     return " ".join(fold_token(w) for w in _WORD.findall(name))
 
 
-@lru_cache(maxsize=1)
-def gazetteer(folder: Path = REGIONS_DIR) -> Gazetteer:
+def build_gazetteer(session) -> Gazetteer:
+    """The in-memory index of the region tables (loaded by `python -m bot regions load`)."""
+    from sqlalchemy import select
+
+    from bot.db import models
+
     municipalities = {
-        r["cbs_code"]: Municipality(r["cbs_code"], r["name"], r["region_code"], r["region_name"])
-        for r in _rows(folder / "municipalities.csv")
+        m.cbs_code: Municipality(m.cbs_code, m.name, r.code, r.name)
+        for m, r in session.execute(select(models.Municipality, models.Region).join(
+            models.Region, models.Municipality.region_code == models.Region.code))
     }
     g = Gazetteer(municipalities)
     for m in municipalities.values():
         g.names.setdefault(fold_name(m.name), set()).add(m.code)
-    for r in _rows(folder / "places.csv"):
-        g.names.setdefault(fold_name(r["place"]), set()).add(r["municipality_cbs_code"])
-    g.postcodes = {r["pc4"]: r["municipality_cbs_code"] for r in _rows(folder / "postcodes_pc4.csv")}
-    with (folder / "informatiepunten.yml").open(encoding="utf-8") as f:
-        for p in yaml.safe_load(f)["points"]:
-            point = HelpPoint(p["region"], p["name"], p["where"], p["status"], p["checked"],
-                              p["source"], p.get("email"), p.get("website"),
-                              tuple(p.get("languages") or ()))
-            g.points.setdefault(point.region, []).append(point)
+    for place in session.execute(select(models.Place)).scalars():
+        g.names.setdefault(fold_name(place.name), set()).add(place.municipality_code)
+    for postcode in session.execute(select(models.Postcode)).scalars():
+        g.postcodes.setdefault(postcode.pc4, set()).add(postcode.municipality_code)
+    for p in session.execute(select(models.HelpPoint).order_by(models.HelpPoint.id)).scalars():
+        point = HelpPoint(p.region_code, p.name, p.address, p.status, p.last_checked, p.source,
+                          p.email, p.website, tuple((p.languages or "").split(",")) if p.languages else ())
+        g.points.setdefault(point.region, []).append(point)
     g.names.pop("", None)
     return g
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Built once per process from the database at DATABASE_URL."""
+    from bot.db.session import engine_from_url, session_scope
+
+    engine = engine_from_url()
+    try:
+        with session_scope(engine) as session:
+            return build_gazetteer(session)
+    finally:
+        engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,9 @@ from bot.i18n import format_day, format_money, translate
 from bot.insurance import insured_until, run_on_days
 from bot.minimum_wage import wage_table
 from bot.languages import SUPPORTED_LANGUAGES, native_name
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,11 @@ def regional_help(lang: str, text: str, today: dt.date | None = None,
     and check dates, or, where none is on record, the municipality and the national help."""
     from bot.places import gazetteer  # loaded on first use: 7,000 names
 
-    found = gazetteer().find(text, fuzzy=fuzzy)
+    try:
+        found = gazetteer().find(text, fuzzy=fuzzy)
+    except Exception as error:  # noqa: BLE001 - no region data: never leave a worker without help
+        logger.warning("regions unavailable (%s): giving the national help", type(error).__name__)
+        return RegionalAnswer(faq_answer("find_informatiepunt", lang, today))
     if len(found) > 1:
         buttons = tuple(Button(f"{m.name}, {m.region_name}", m.name) for m in found[:10])
         return RegionalAnswer([Reply(translate(lang, M.WHICH_PLACE), buttons)], ambiguous=True)

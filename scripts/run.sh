@@ -21,6 +21,9 @@ if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then
   CREDENTIALS=var/credentials.yml
 fi
 
+# The embedded SQLite database (or DATABASE_URL): migrate and load the region data (idempotent).
+.venv/bin/python -m bot regions load
+
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

@@ -1,0 +1,29 @@
+"""Shared test set-up: an embedded SQLite database migrated with Alembic and loaded with the
+region data, used by every test and by the servers the end-to-end tests start."""
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def regions_database(tmp_path_factory):
+    from bot.db.migrate import upgrade
+    from bot.db.queries import load_regions
+    from bot.db.session import engine_from_url, session_scope
+    from bot.places import gazetteer
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'wnl.sqlite3'}"
+    upgrade(url)
+    engine = engine_from_url(url)
+    with session_scope(engine) as session:
+        load_regions(session)
+    engine.dispose()
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = url  # the servers started by the e2e tests inherit it
+    gazetteer.cache_clear()
+    yield url
+    gazetteer.cache_clear()
+    if previous is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = previous
