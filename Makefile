@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards bench bench-nlu bench-langid clean
+.PHONY: help run test validate train translations cards bench bench-nlu bench-langid bench-routing clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -57,7 +57,11 @@ translations: $(STAMP) ## Extract strings to locales/messages.pot and update eve
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
 
-bench: bench-nlu bench-langid ## Run all benchmarks
+bench: bench-nlu bench-langid bench-routing ## Run all benchmarks
+
+bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
+	$(PY) -m bot regions load
+	$(PY) benchmarks/routing.py
 
 bench-langid: $(DEV_STAMP) ## Language identification: ours vs langdetect vs lingua, by length
 	$(PY) benchmarks/langid.py

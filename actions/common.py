@@ -14,6 +14,7 @@ from bot.turn import Turn, read_turn
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
+NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "ask_human"})
 
 
 def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
@@ -45,7 +46,7 @@ class LanguageAwareAction(Action, ABC):
             events.append(SlotSet("language", turn.language))
         if tracker.get_slot("awaiting_town") and not self.handles_town():
             events.append(SlotSet("awaiting_town", False))
-        if turn.unsupported:
+        if turn.unsupported and not tracker.get_slot("awaiting_town"):  # "Bucuresti" is a town
             dispatch(dispatcher, replies.unsupported_language_menu())
             return events
         if turn.language is None:
@@ -69,14 +70,11 @@ class LanguageAwareAction(Action, ABC):
         return False
 
     def is_town_answer(self, turn: Turn, tracker: Tracker) -> bool:
+        """Right after "which town?", a short reply is the town ("Hengelo" may look like a
+        greeting to the classifier, "Bucuresti" like anything), unless it is a button or a
+        reply that plainly means something else ("no", "thanks", "a person please")."""
         if self.handles_town() or not tracker.get_slot("awaiting_town"):
             return False
-        if turn.text.startswith("/") and "{" not in turn.text:
-            return False  # a topic button
-        from bot.places import gazetteer
-
-        short = len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS
-        try:
-            return short and bool(gazetteer().find(turn.text))
-        except Exception:  # noqa: BLE001 - no region data: treat it as an ordinary message
+        if turn.text.startswith("/") or turn.intent in NOT_A_TOWN_INTENTS:
             return False
+        return 0 < len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS

@@ -35,3 +35,29 @@ def test_an_ambiguous_name_is_asked_about_with_buttons(bot, sender):
     answer = texts(bot.say(sender, twente["payload"]))
     assert translate("nl", M.NO_POINT, municipality="Hengelo (O.)") in answer
     assert "workinnl.nl" in answer
+
+
+@pytest.mark.parametrize("lang, opening, place, expected", [
+    ("ro", "unde pot gasi ajutor aproape de mine", "la Breda", "Informatiepunt West-Brabant"),
+    ("en", "where can i get help near me", "5466 AB", "Migratie Informatie Punt Noordoost-Brabant"),
+    ("pl", "gdzie moge dostac pomoc blisko mnie", "Naaldwjik", "Mobiel informatiepunt Haaglanden"),
+])
+def test_the_town_answer_in_other_languages_with_postcodes_and_typos(bot, sender, lang, opening,
+                                                                      place, expected):
+    assert texts(bot.say(sender, opening)) == translate(lang, M.ASK_TOWN)
+    assert expected in texts(bot.say(sender, place))
+
+
+@pytest.mark.parametrize("place", ["'; DROP TABLE municipalities; --", "🙂🏠🙂", "Warszawa",
+                                   "Bucuresti", "Mielec pl"])
+def test_bad_or_foreign_places_get_the_national_help(bot, sender, place):
+    bot.say(sender, "where can i get help near me")
+    answer = texts(bot.say(sender, place))
+    assert "workinnl.nl" in answer
+    assert bot.healthy()
+
+
+def test_a_10000_character_place_name_gets_an_answer_and_harms_nothing(bot, sender):
+    bot.say(sender, "where can i get help near me")
+    assert texts(bot.say(sender, "Venlo" * 2000))
+    assert bot.healthy()

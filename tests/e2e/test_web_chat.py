@@ -57,8 +57,10 @@ def test_chat_in_two_languages_with_quick_replies_and_no_html_from_users(browser
     metrics = {"first_load_bytes": first_load, "time_to_first_answer_ms": round(first_answer_ms)}
     (ARTIFACTS / "web_metrics.json").write_text(json.dumps(metrics))
     print("web page:", metrics)
-    # Links in answers are real links.
+    # Links, e-mail addresses and phone numbers in answers can be tapped.
     assert page.locator("#log li.bot a[href^='https://']").count() >= 1
+    assert page.locator("#log li.bot a[href='tel:08005151']").count() == 1
+    assert page.locator("#log li.bot a[href='mailto:info@comensha.nl']").count() == 1
 
     # A Romanian sentence switches the conversation to Romanian.
     page.fill("#text", "seful mi-a luat pasaportul si nu mi-l da inapoi")

@@ -30,17 +30,21 @@
     if (s.title) { document.title = s.title; }
   }
 
-  var LINK = /(https:\/\/[^\s<>"]+|\b[a-z0-9-]+\.(?:nl|nu)\b(?:\/[^\s<>"]*)?)/gi;
+  // https links, bare sites such as workinnl.nl, e-mail addresses and Dutch phone numbers
+  // ("0800 51 51", "033 448 11 86", "0900-8020", "112") become links a phone can tap.
+  var LINK = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+|https:\/\/[^\s<>"]+|\b[a-z0-9-]+\.(?:nl|nu|com)\b(?:\/[^\s<>"]*)?|\b0\d{2,3}(?:[ -]\d{2,4}){1,3}\b|\b112\b)/gi;
 
   function addText(parent, text) {
     var last = 0;
     text.replace(LINK, function (match, _g, offset) {
       parent.appendChild(document.createTextNode(text.slice(last, offset)));
-      var url = match.indexOf("https://") === 0 ? match : "https://" + match;
+      var url = match.indexOf("@") > 0 ? "mailto:" + match
+        : /^[\d -]+$/.test(match) ? "tel:" + match.replace(/[ -]/g, "")
+        : match.indexOf("https://") === 0 ? match : "https://" + match;
       var a = document.createElement("a");
       a.href = url;
       a.rel = "noopener noreferrer";
-      a.target = "_blank";
+      if (url.indexOf("https://") === 0) { a.target = "_blank"; }
       a.textContent = match;
       parent.appendChild(a);
       last = offset + match.length;
