@@ -14,24 +14,30 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.language_id import DUTCH_DOMAIN_WORDS, LEXICON
 from bot.text_normalize import fold_token
 
-FUZZY_CUTOFF = 88
+# Similarity (Damerau-Levenshtein: a swap of two letters is one edit) a typo must reach:
+# one edit in five letters ("Venrey", "Tilbrug", "Rotterdm").
+FUZZY_CUTOFF = 0.8
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
-# Inflection endings to try removing ("Tilburgu", "Venlo-ul", "Bredzie" is not attempted).
-_ENDINGS = ("u", "ie", "e", "ul", "a", "ze", "om", "ach")
+# Inflected endings and the base they come from: Polish locatives ("w Tilburgu", "w Bredzie",
+# "w Utrechcie", "w Hadze", "w Rotterdamie"), Romanian articles ("Venlo-ul").
+_ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", ""), ("u", ""),
+            ("ul", ""), ("e", ""), ("a", ""), ("om", ""), ("ach", ""), ("ze", ""))
 
 
 # Frequent words of our languages that are also place names ("loon", "best", "handel", "ede").
 COMMON_WORDS = frozenset().union(*LEXICON.values(), DUTCH_DOMAIN_WORDS,
                                  {"handel", "hall", "best", "loon", "maken", "haar", "mark", "echt",
                                   "baan", "lek", "den", "lijn", "auto", "strand", "rijs", "dam"})
-# Four digits that are more likely a year than a postcode when they come without letters.
+# Four digits that are more likely a year or an amount than a postcode without its letters.
 _YEARS = range(1990, 2036)
+_AMOUNT_WORDS = re.compile(r"\s*(?:€|eur|euro|zl|zł|lei|ron|лв|лева|uur|godz|ore|час|hours|h\b|brutto|netto|bruto)")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,13 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self.by_name = {m.name.lower(): m for m in self.municipalities.values()}
+        self.by_initial: dict[str, list[str]] = {}
+
+    def index(self) -> None:
+        """Group the names by first letter for typo matching (after all names are added)."""
+        self.by_initial = {}
+        for name in self.names:
+            self.by_initial.setdefault(name[:1], []).append(name)
 
     def find(self, text: str, fuzzy: bool = True) -> list[Municipality]:
         """Municipalities the text names (a postcode wins); several when the name is ambiguous.
@@ -76,36 +89,47 @@ class Gazetteer:
             return [exact]
         raw = _WORD.findall(text or "")
         words = [fold_token(w) for w in raw]
-        # Longest phrases first: "den haag" before "den", "bergen op zoom" before "bergen".
-        for size in (4, 3, 2, 1):
-            for i in range(len(words) - size + 1):
-                phrase = " ".join(words[i:i + size])
-                if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
-                    continue  # "loon", "handel", "best": words first, places only if capitalised
-                codes = self._lookup(phrase, fuzzy=fuzzy and (
-                    (size == 1 and len(phrase) >= 5) or len(phrase) >= 8))
-                if codes:
-                    return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
+        # Exact names first, longest phrases first ("den haag" before "den"); typos only when no
+        # name matched exactly, so the common case stays fast.
+        for allow_typos in ((False, True) if fuzzy else (False,)):
+            for size in ((2, 1) if allow_typos else (4, 3, 2, 1)):
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i:i + size])
+                    if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
+                        continue  # "loon", "handel", "best": words first, places if capitalised
+                    codes = self._lookup(phrase, allow_typos)
+                    if codes:
+                        return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         return []
 
     def _postcode(self, text: str) -> set[str]:
-        """A postcode with its letters ("5912 AB"), or a bare four digits when that is (nearly)
-        all the message says ("2671", "postcode 2671"): years and amounts are not postcodes."""
+        """A postcode with its letters ("5912 AB") or without ("jestem w 5912"), except four
+        digits that read as a year (2025) or an amount ("1200 euro", "€ 1500", "1600 brutto")."""
         for match in _POSTCODE.finditer(text):
             with_letters = len(match.group(0).replace(" ", "")) == 6
-            short = len(text.split()) <= 2 and int(match.group(1)) not in _YEARS
-            if (with_letters or short) and match.group(1) in self.postcodes:
+            after = text[match.end():match.end() + 8].lower()
+            before = text[max(0, match.start() - 2):match.start()]
+            amount = "€" in before or _AMOUNT_WORDS.match(after)
+            bare_ok = int(match.group(1)) not in _YEARS and not amount
+            if (with_letters or bare_ok) and match.group(1) in self.postcodes:
                 return self.postcodes[match.group(1)]
         return set()
 
-    def _lookup(self, phrase: str, fuzzy: bool) -> set[str]:
-        if phrase in self.names:
-            return self.names[phrase]
-        for ending in _ENDINGS:
-            if phrase.endswith(ending) and phrase[: -len(ending)] in self.names:
-                return self.names[phrase[: -len(ending)]]
-        if fuzzy and len(phrase) >= 5:
-            found = process.extractOne(phrase, self.names.keys(), scorer=fuzz.ratio,
+    def _lookup(self, phrase: str, typos: bool) -> set[str]:
+        forms = [phrase] + [phrase[: -len(end)] + base for end, base in _ENDINGS
+                            if phrase.endswith(end) and len(phrase) - len(end) >= 2]
+        if not typos:
+            for form in forms:
+                if form in self.names:
+                    return self.names[form]
+            return set()
+        for form in forms:
+            # Typos rarely hit the first letter: compare with names that share it.
+            candidates = self.by_initial.get(form[:1], ())
+            if len(form) < 5 or not candidates:
+                continue
+            found = process.extractOne(form, candidates,
+                                       scorer=DamerauLevenshtein.normalized_similarity,
                                        score_cutoff=FUZZY_CUTOFF)
             if found:
                 return self.names[found[0]]
@@ -143,6 +167,7 @@ def build_gazetteer(session) -> Gazetteer:
                           p.email, p.website, tuple((p.languages or "").split(",")) if p.languages else ())
         g.points.setdefault(point.region, []).append(point)
     g.names.pop("", None)
+    g.index()
     return g
 
 
