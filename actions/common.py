@@ -23,6 +23,19 @@ def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
 
 
+def moved_to(turn: Turn) -> List[EventType]:
+    """ "I moved to Tilburg": the remembered town follows the worker."""
+    from bot.places import gazetteer, says_moved
+
+    if turn.text.startswith("/") or not says_moved(turn.text):
+        return []
+    try:
+        found = gazetteer().find(turn.text, fuzzy=False)
+    except Exception:  # noqa: BLE001 - no region data: nothing to remember
+        return []
+    return [SlotSet("town", found[0].name)] if len(found) == 1 else []
+
+
 class LanguageAwareAction(Action, ABC):
     """Answers in the conversation language; asks for a language when none is known yet."""
 
@@ -62,6 +75,7 @@ class LanguageAwareAction(Action, ABC):
             messages, more_events = give_informatiepunt(turn, turn.language)
             dispatch(dispatcher, messages)
             return [e for e in events if e.get("name") != "awaiting_town"] + more_events
+        events += moved_to(turn)
         messages, more_events = self.reply(turn, turn.language, tracker)
         dispatch(dispatcher, messages)
         return events + more_events

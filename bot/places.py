@@ -40,6 +40,16 @@ _YEARS = range(1990, 2036)
 _AMOUNT_WORDS = re.compile(r"\s*(?:€|eur|euro|zl|zł|lei|ron|лв|лева|uur|godz|ore|час|hours|h\b|brutto|netto|bruto)")
 
 
+# Words that say the worker moved ("I moved to Tilburg", "przeprowadzilem sie do Venlo",
+# "m-am mutat la Breda", "преместих се в Хага", "ik ben verhuisd naar Zwolle"), folded.
+_MOVED = re.compile(r"\b(moved|move to|przeprowadz\w*|mutat\w*|premestih\w*|premesti\w*|"
+                    r"verhuis\w*|teraz mieszkam|acum (?:stau|locuiesc)|now (?:live|living))\b")
+
+
+def says_moved(text: str) -> bool:
+    return bool(_MOVED.search(" ".join(fold_token(w) for w in _WORD.findall(text or ""))))
+
+
 @dataclass(frozen=True)
 class Municipality:
     code: str

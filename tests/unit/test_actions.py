@@ -152,3 +152,10 @@ def test_after_an_inspection_the_greeting_puts_its_topics_first():
     assert payloads[:4] == ["/ask_unpaid_wages", "/ask_passport_held", "/report_abuse",
                             "/find_informatiepunt"]
     assert messages[0]["buttons"][0]["title"] == "Brak wypłaty lub za niska wypłata"
+
+
+@pytest.mark.parametrize("text", ["przeprowadzilem sie do Tilburga", "I moved to Tilburg",
+                                  "ik ben verhuisd naar Tilburg", "m-am mutat la Tilburg"])
+def test_moving_updates_the_remembered_town(text):
+    _, slots = run(ActionSmallTalk(), tracker(text, "greet", slots={"language": "en", "town": "Venlo"}))
+    assert slots["town"] == "Tilburg"
