@@ -50,7 +50,7 @@ def load(folder: str = "dev") -> list[tuple[str, str]]:
 
 def langdetect_detectors():
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import _factory, init_factory
+    from langdetect.detector_factory import init_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
