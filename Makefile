@@ -13,7 +13,7 @@ MODEL := models/wnl.tar.gz
 CHROMIUM := /usr/bin/chromium
 ZBARIMG := /usr/bin/zbarimg
 # Everything the trained model depends on: retrain only when one of these changed.
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' -not -path 'data/faq/*') \
+MODEL_INPUTS := config.yml domain.yml $(wildcard data/intents/*.yml data/rules.yml data/stories.yml) \
 	$(wildcard bot/nlu/*.py) bot/text_normalize.py
 export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
