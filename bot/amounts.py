@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from bot.text_normalize import fold_token
+from bot.text_normalize import WORD, fold_token
 
 # A number with optional thousands separators (dot, comma, space) and decimals.
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .,]\d{3})+|\d+)(?:[.,](\d{1,2}))?(?![\w])")
@@ -74,7 +74,7 @@ def amounts_with_roles(text: str) -> dict[str, Decimal]:
     ("300 za pokoj"); failing that, the word right before it ("z 1200", "from 1,200"). An unnamed
     amount larger than the others is taken as the gross pay."""
     words = [(fold_token(m.group(0)), m.start())
-             for m in re.finditer(r"[^\W\d_]+", text or "", re.UNICODE)]
+             for m in WORD.finditer(text or "")]
     amounts = find_amounts(text)
     roles: dict[str, Decimal] = {}
     unnamed: list[Decimal] = []

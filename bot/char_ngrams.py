@@ -8,7 +8,6 @@ microseconds per message.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,11 +15,11 @@ from pathlib import Path
 
 from bot.languages import SUPPORTED_LANGUAGES
 from bot.nlu_data import load_examples
+from bot.text_normalize import WORD
 
 INTENTS_DIR = Path(__file__).resolve().parent.parent / "data" / "intents"
 ORDERS = (1, 2, 3, 4)
 SMOOTHING = 0.5
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def ngrams(word: str):
@@ -53,7 +52,7 @@ def train(examples: dict[str, list[str]], skip: frozenset[str] = frozenset()) ->
     counts = {lang: Counter() for lang in examples}
     for lang, texts in examples.items():
         for text in texts:
-            for word in _WORD.findall(text.lower()):
+            for word in WORD.findall(text.lower()):
                 if word not in skip:
                     counts[lang].update(ngrams(word))
     vocabulary = len(set().union(*counts.values())) if counts else 0

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.language_id import LanguageGuess
 from bot.languages import normalise_code
+from bot.text_normalize import count_words
 
 ACCEPT_CONFIDENCE = 0.5   # first language of a conversation, nothing else known
 SWITCH_CONFIDENCE = 0.75  # to leave a language already in use
@@ -27,7 +28,6 @@ SWITCH_MIN_WORDS = 3
 # Where a channel hint may sit in message metadata, in order of precedence.
 PRIOR_KEYS = ("lang", "browser_lang", "phone_lang")
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def decide(
     if explicit:
         return Decision(explicit, "explicit")
     current = normalise_code(current)
-    words = len(_WORD.findall(text or ""))
+    words = count_words(text)
     if guess is not None and guess.code:
         if current and guess.code != current:
             if guess.confidence >= SWITCH_CONFIDENCE and words >= SWITCH_MIN_WORDS:

@@ -6,9 +6,8 @@ in all five languages, so inflected forms ("po rumuńsku", "in bulgara") are fou
 """
 from __future__ import annotations
 
-import re
 
-from bot.text_normalize import fold_token
+from bot.text_normalize import WORD, fold_token
 
 # Stems of the language names, folded; a word that starts with a stem names that language.
 _NAME_STEMS: dict[str, tuple[str, ...]] = {
@@ -19,7 +18,6 @@ _NAME_STEMS: dict[str, tuple[str, ...]] = {
            "holandsk"),
     "en": ("angiel", "english", "englez", "engels", "anglii", "angliisk", "angliysk", "anglisk"),
 }
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Words that start like a language stem but name something else ("romania" the country is fine:
 # someone writing "romania" wants Romanian more often than not).
 _FALSE_FRIENDS = frozenset({"polskie", "holandia", "holandii", "nederlandse", "nederland"})
@@ -28,7 +26,7 @@ _FALSE_FRIENDS = frozenset({"polskie", "holandia", "holandii", "nederlandse", "n
 def requested_languages(text: str) -> list[str]:
     """Languages named in the text, in order of appearance, without repeats."""
     found: list[str] = []
-    for word in _WORD.findall(text or ""):
+    for word in WORD.findall(text or ""):
         folded = fold_token(word)
         if folded in _FALSE_FRIENDS:
             continue

@@ -9,6 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# A word: a run of letters, in any script (digits and punctuation split words).
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def count_words(text: str | None) -> int:
+    return len(WORD.findall(text or ""))
+
+
 # Letters NFKD does not decompose.
 _EXTRA_FOLDS = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i"})
 

@@ -4,15 +4,14 @@ not speak. Pure data in, data out: the actions pass in `tracker.latest_message` 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.conversation_language import decide, prior_from_metadata
 from bot.language_choice import requested_language
 from bot.language_id import LanguageGuess
 from bot.languages import normalise_code
+from bot.text_normalize import count_words
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A message in an unsupported language must have this many words before we say so: "ok" is not
 # Hungarian, whatever langdetect thinks.
 UNSUPPORTED_MIN_WORDS = 2
@@ -68,7 +67,8 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
     prior = prior_from_metadata(parse.get("metadata"))
     decision = decide(current_language, text, guess, explicit=explicit, prior=prior)
     unsupported = None
-    if guess and guess.unsupported and not explicit and len(_WORD.findall(text)) >= UNSUPPORTED_MIN_WORDS:
+    long_enough = count_words(text) >= UNSUPPORTED_MIN_WORDS
+    if guess and guess.unsupported and not explicit and long_enough:
         unsupported = guess.unsupported
     return Turn(
         intent=intent,
