@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards bench bench-nlu bench-langid bench-routing clean
+.PHONY: help run test validate train translations cards purge bench bench-nlu bench-langid bench-routing bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ $(STAMP): requirements.txt .python-version
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
+purge: $(STAMP) ## Delete conversations idle for over RETENTION_DAYS (30) from the tracker store
+	$(PY) -m bot purge
+
 cards: $(STAMP) ## QR cards for inspectors in every language into var/cards (CHAT_BASE_URL, WHATSAPP_NUMBER)
 	$(PY) -m bot qr --out var/cards
 
@@ -57,7 +60,11 @@ translations: $(STAMP) ## Extract strings to locales/messages.pot and update eve
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
 
-bench: bench-nlu bench-langid bench-routing ## Run all benchmarks
+bench: bench-nlu bench-langid bench-routing bench-load ## Run all benchmarks
+
+bench-load: $(STAMP) $(MODEL) ## REST round trips vs bare parse at 1/10/50 conversations; embedded and PostgreSQL+Redis
+	$(PY) -m bot regions load
+	$(PY) benchmarks/load.py
 
 bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
 	$(PY) -m bot regions load

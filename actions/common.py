@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import replies
 from bot.replies import Reply
 from bot.turn import Turn, read_turn
+from bot.usage_recording import TOWN_ANSWER, record_answer
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
@@ -74,10 +75,12 @@ class LanguageAwareAction(Action, ABC):
 
             messages, more_events = give_informatiepunt(turn, turn.language)
             dispatch(dispatcher, messages)
+            record_answer(tracker, turn, TOWN_ANSWER, more_events)
             return [e for e in events if e.get("name") != "awaiting_town"] + more_events
         events += moved_to(turn)
         messages, more_events = self.reply(turn, turn.language, tracker)
         dispatch(dispatcher, messages)
+        record_answer(tracker, turn, self.name(), events + more_events)
         return events + more_events
 
     def handles_town(self) -> bool:

@@ -3,6 +3,10 @@
     python -m bot web
     python -m bot qr [--lang pl ...] [--src nla] [--out DIR]   (CHAT_BASE_URL, WHATSAPP_NUMBER)
     python -m bot regions load | export [--out FILE]          (DATABASE_URL)
+    python -m bot library load                                (DATABASE_URL)
+    python -m bot staff add-user NAME --role viewer|editor | remove-user NAME | set-role NAME ROLE
+                                                              (DATABASE_URL, STAFF_PASSWORD)
+    python -m bot purge [--days N] [--dry-run]                 (TRACKER_STORE_URL, RETENTION_DAYS)
 """
 from __future__ import annotations
 
@@ -29,15 +33,40 @@ def main(argv: list[str] | None = None) -> int:
     regions_commands.add_parser("load", help="migrate the database and load data/regions/ (idempotent)")
     export = regions_commands.add_parser("export", help="municipalities with region and help points, as CSV")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    library = commands.add_parser("library", help="the staff answer library in the database")
+    library_commands = library.add_subparsers(dest="command", required=True)
+    library_commands.add_parser("load", help="migrate the database and copy data/faq/ in (idempotent)")
+    staff = commands.add_parser("staff", help="staff accounts of the answer library (/staff)")
+    staff_commands = staff.add_subparsers(dest="command", required=True)
+    add_user = staff_commands.add_parser(
+        "add-user", help="add an account; the password from STAFF_PASSWORD or a prompt")
+    add_user.add_argument("name")
+    add_user.add_argument("--role", required=True, choices=("viewer", "editor"))
+    staff_commands.add_parser("remove-user", help="remove an account and end its sessions") \
+        .add_argument("name")
+    set_role = staff_commands.add_parser("set-role", help="make an account a viewer or an editor")
+    set_role.add_argument("name")
+    set_role.add_argument("role", choices=("viewer", "editor"))
     qr = commands.add_parser("qr", help="printable QR cards for labour inspectors")
     qr.add_argument("--lang", action="append", choices=SUPPORTED_LANGUAGES,
                     help="a card language (repeat; default: all)")
     qr.add_argument("--src", default="nla", help="the source tag in the link (default: nla)")
     qr.add_argument("--out", type=Path, default=Path("var/cards"))
+    purge = commands.add_parser("purge", help="delete conversations whose last event is older "
+                                              "than N days from the tracker store")
+    purge.add_argument("--days", type=int, help="retention in days (default: RETENTION_DAYS or 30)")
+    purge.add_argument("--dry-run", action="store_true", help="count, delete nothing")
     args = parser.parse_args(argv)
+
+    if args.area == "purge":
+        return purge_command(args)
 
     if args.area == "regions":
         return regions_command(args)
+    if args.area == "library":
+        return library_command(args)
+    if args.area == "staff":
+        return staff_command(args)
 
     if args.area == "qr":
         from bot.cards import make_cards
@@ -58,6 +87,24 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.out, args.today)
     return 2
+
+
+def purge_command(args: argparse.Namespace) -> int:
+    from bot.retention import purge, retention_days
+    from bot.stores import tracker_store_url
+
+    days = args.days if args.days is not None else retention_days()
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    result = purge(tracker_store_url(), days, dry_run=args.dry_run)
+    if not result.table_found:
+        print("the tracker store has no events table yet: nothing to purge")
+        return 0
+    verb = "would delete" if args.dry_run else "deleted"
+    print(f"{verb} {result.conversations} conversations ({result.events} events) "
+          f"whose last event is older than {days} days")
+    return 0
 
 
 def regions_command(args: argparse.Namespace) -> int:
@@ -82,6 +129,47 @@ def regions_command(args: argparse.Namespace) -> int:
     writer.writerows(rows)
     if args.out:
         out.close()
+    return 0
+
+
+def library_command(args: argparse.Namespace) -> int:
+    from bot.db.migrate import upgrade
+    from bot.db.session import database_url, engine_from_url, session_scope
+    from bot.staff.library import load_answers
+
+    url = database_url()
+    upgrade(url)
+    with session_scope(engine_from_url(url)) as session:
+        counts = load_answers(session)
+    print(f"library: {counts['topics']} topics, {counts['new_file_revisions']} new or changed texts")
+    return 0
+
+
+def staff_command(args: argparse.Namespace) -> int:
+    import getpass
+
+    from bot.db.session import engine_from_url, session_scope
+    from bot.staff.passwords import MIN_LENGTH, PasswordTooShort
+    from bot.staff.users import UserError, add_user, remove_user, set_role
+
+    password = None
+    if args.command == "add-user":
+        password = os.environ.get("STAFF_PASSWORD") or getpass.getpass(
+            f"Password for {args.name} (at least {MIN_LENGTH} characters): ")
+    try:
+        with session_scope(engine_from_url()) as session:
+            if args.command == "add-user":
+                add_user(session, args.name, password, args.role)
+                print(f"added {args.name} ({args.role})")
+            elif args.command == "remove-user":
+                remove_user(session, args.name)
+                print(f"removed {args.name}")
+            else:
+                set_role(session, args.name, args.role)
+                print(f"{args.name} is now {args.role}")
+    except (UserError, PasswordTooShort) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

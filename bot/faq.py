@@ -1,11 +1,17 @@
 """The answer library: one YAML file per topic in data/faq/, the answer in every language, its
 official sources and the date it was last checked against them.
 
-Loaded on first use (never at import) and cached; `load_library` is the one entry point.
+Loaded on first use (never at import) and cached; `load_library` is the one entry point for the
+files. What the bot says comes from `current_answer`: the file's answer with the texts that staff
+approved in the library (bot/staff/) in their place, read from the database at most every
+APPROVED_TTL_SECONDS; without a database, or without approved texts, the file's text is used.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +19,9 @@ from pathlib import Path
 import yaml
 
 FAQ_DIR = Path(__file__).resolve().parent.parent / "data" / "faq"
+APPROVED_TTL_SECONDS = 30.0
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,3 +72,53 @@ def parse_answer(path: Path) -> Answer:
 @lru_cache(maxsize=None)
 def load_library(faq_dir: Path = FAQ_DIR) -> dict[str, Answer]:
     return {path.stem: parse_answer(path) for path in sorted(faq_dir.glob("*.yml"))}
+
+
+def current_answer(topic: str) -> Answer | None:
+    """The answer the bot gives: the file's, with staff-approved texts in their place."""
+    answer = load_library().get(topic)
+    if answer is None:
+        return None
+    approved = {lang: text for (t, lang), text in approved_texts().items() if t == topic}
+    return dataclasses.replace(answer, texts={**answer.texts, **approved}) if approved else answer
+
+
+_approved: dict[str, tuple[float, dict[tuple[str, str], str]]] = {}
+
+
+def approved_texts() -> dict[tuple[str, str], str]:
+    """Approved staff texts by (topic, language) from DATABASE_URL, cached for a short time.
+    Never fails: an unreachable or unmigrated database means no approved texts."""
+    from bot.db.session import database_url
+
+    url = database_url()
+    cached = _approved.get(url)
+    now = time.monotonic()
+    if cached and now - cached[0] < APPROVED_TTL_SECONDS:
+        return cached[1]
+    try:
+        texts = _read_approved(url)
+    except Exception as error:  # noqa: BLE001 - the bot answers from the files whatever happens
+        logger.warning("approved answer texts unavailable, using data/faq/ (%s)", type(error).__name__)
+        texts = {}
+    _approved[url] = (now, texts)
+    return texts
+
+
+def clear_approved_cache() -> None:
+    _approved.clear()
+
+
+def _read_approved(url: str) -> dict[tuple[str, str], str]:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from bot.staff.library import approved_texts as read
+
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return {}  # do not create an empty database file by looking
+    engine = create_engine(url, future=True, poolclass=NullPool)
+    try:
+        return read(engine)
+    finally:
+        engine.dispose()

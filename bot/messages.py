@@ -149,6 +149,12 @@ SEND = N_("Send")
 LANGUAGE_LABEL = N_("Language")
 CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at workinnl.nl.")
 
+# Sent by the channel itself when the bot produced no answer (e.g. the action server is down).
+BOT_UNAVAILABLE = N_(
+    "Sorry, I cannot answer right now. Please try again in a few minutes. "
+    "Information and help: workinnl.nl"
+)
+
 # --- QR cards that labour inspectors hand out (two short lines under the code) ---
 CARD_LINE_1 = N_("Problems with pay, housing or your passport?")
 CARD_LINE_2 = N_("Scan the code: free information in your language.")

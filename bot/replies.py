@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot import messages as M
-from bot.faq import load_library
+from bot.faq import current_answer
 from bot.dates import find_date
 from bot.i18n import format_day, format_money, translate
 from bot.insurance import insured_until, run_on_days
@@ -85,7 +85,7 @@ def fill_in(text: str, values: dict[str, str]) -> str:
 
 def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Reply]:
     """The checked answer for a topic with its sources and date, or an honest 'not yet'."""
-    answer = load_library().get(topic)
+    answer = current_answer(topic)
     text = answer.text(lang) if answer else None
     if answer is None or text is None:
         return topic_menu(lang, M.NO_ANSWER_YET)

@@ -41,15 +41,20 @@ class Incoming:
     media: bool = False   # voice note, image, location...: answered politely, not read
 
 
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def read_webhook(body: object) -> list[Incoming]:
     """The user messages in a webhook body; status callbacks and anything malformed are skipped."""
     out: list[Incoming] = []
-    if not isinstance(body, dict):
-        return out
-    for entry in body.get("entry") or []:
-        for change in (entry.get("changes") or []) if isinstance(entry, dict) else []:
-            value = change.get("value") if isinstance(change, dict) else None
-            for message in (value or {}).get("messages") or [] if isinstance(value, dict) else []:
+    for entry in _list(_dict(body).get("entry")):
+        for change in _list(_dict(entry).get("changes")):
+            for message in _list(_dict(_dict(change).get("value")).get("messages")):
                 parsed = _read_message(message)
                 if parsed:
                     out.append(parsed)
@@ -63,15 +68,16 @@ def _read_message(message: object) -> Incoming | None:
     if not isinstance(message_id, str) or not isinstance(phone, str):
         return None
     if kind == "text":
-        body = (message.get("text") or {}).get("body")
-        return Incoming(message_id, phone, body if isinstance(body, str) else "")
+        body = _dict(message.get("text")).get("body")
+        # WhatsApp caps a message at 4,096 characters: anything longer is not from a phone.
+        return Incoming(message_id, phone, body[:MAX_TEXT] if isinstance(body, str) else "")
     if kind == "interactive":
-        interactive = message.get("interactive") or {}
-        reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
-        return Incoming(message_id, phone, str(reply.get("id") or reply.get("title") or ""))
+        interactive = _dict(message.get("interactive"))
+        reply = _dict(interactive.get("button_reply")) or _dict(interactive.get("list_reply"))
+        return Incoming(message_id, phone, str(reply.get("id") or reply.get("title") or "")[:MAX_TEXT])
     if kind == "button":
-        button = message.get("button") or {}
-        return Incoming(message_id, phone, str(button.get("payload") or button.get("text") or ""))
+        button = _dict(message.get("button"))
+        return Incoming(message_id, phone, str(button.get("payload") or button.get("text") or "")[:MAX_TEXT])
     if kind in MEDIA_TYPES:
         return Incoming(message_id, phone, None, media=True)
     return None

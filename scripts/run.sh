@@ -23,6 +23,7 @@ fi
 
 # The embedded SQLite database (or DATABASE_URL): migrate and load the region data (idempotent).
 .venv/bin/python -m bot regions load
+.venv/bin/python -m bot library load  # the staff answer library (idempotent)
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

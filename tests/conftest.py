@@ -11,12 +11,14 @@ def regions_database(tmp_path_factory):
     from bot.db.queries import load_regions
     from bot.db.session import engine_from_url, session_scope
     from bot.places import gazetteer
+    from bot.staff.library import load_answers
 
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'wnl.sqlite3'}"
     upgrade(url)
     engine = engine_from_url(url)
     with session_scope(engine) as session:
         load_regions(session)
+        load_answers(session)  # the staff answer library
     engine.dispose()
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url  # the servers started by the e2e tests inherit it

@@ -3,15 +3,20 @@
 Rasa's own RestInput answers a JSON list or a missing sender with a 500 and a stack trace. Here:
 a body that is not a JSON object, or lacks a usable sender or message, is a 400; a message longer than
 MAX_MESSAGE_CHARS is a 413; metadata keeps only the deep-link keys the bot uses, as short strings.
-The route stays /webhooks/rest/webhook.
+A message the bot leaves unanswered gets a static reply (bot/channels/silence.py). The route
+stays /webhooks/rest/webhook.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
+
+from bot.channels.silence import never_silent
 
 MAX_MESSAGE_CHARS = 65_536
 MAX_SENDER_CHARS = 128
@@ -75,6 +80,9 @@ class SafeRestInput(RestInput):
 
     def _extract_message(self, req: Request) -> Optional[Text]:
         return _checked(req)[1]
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        return super().blueprint(never_silent(on_new_message))
 
     def _extract_input_channel(self, req: Request) -> Text:
         return self.name()

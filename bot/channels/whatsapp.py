@@ -3,7 +3,8 @@
 GET answers Meta's verification with hub.challenge when hub.verify_token matches (else 403).
 POST is accepted only with a valid X-Hub-Signature-256 of the raw body (else 403). Text, reply
 buttons and list replies go to the bot; voice notes, images and locations get a polite answer;
-a message id already seen is answered once; status callbacks are ignored. Phone numbers never
+a message id already seen is answered once (across servers with Redis: bot/seen_messages.py);
+a message the bot leaves unanswered gets a static reply (bot/channels/silence.py); status callbacks are ignored. Phone numbers never
 reach the tracker store or the logs: the sender id is a keyed hash, and only the country's
 language is kept, as a prior. Configuration comes from the environment (no secret in the repo):
 WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID,
@@ -15,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 import aiohttp
@@ -23,13 +23,14 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.channels.silence import never_silent
 from bot.conversation_language import language_from_phone
+from bot.seen_messages import seen_ids
 from bot.whatsapp import outgoing, pseudonym, read_webhook, valid_signature
 
 logger = logging.getLogger(__name__)
 DEFAULT_GRAPH_URL = "https://graph.facebook.com/v19.0"
 GRAPH_TIMEOUT = aiohttp.ClientTimeout(total=10)
-SEEN_IDS = 10_000  # message ids remembered per process to answer duplicate deliveries once
 
 
 class GraphClient:
@@ -55,15 +56,18 @@ class WhatsAppOutput(OutputChannel):
 
     def __init__(self, client: GraphClient, phone: str) -> None:
         self.client, self.phone = client, phone
+        self.sent = 0  # read by bot.channels.silence: no reply at all gets a static one
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for payload in outgoing(self.phone, text):
             await self.client.send(payload)
+            self.sent += 1
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text,
                                      buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
         for payload in outgoing(self.phone, text, buttons):
             await self.client.send(payload)
+            self.sent += 1
 
 
 class WhatsAppInput(InputChannel):
@@ -88,18 +92,14 @@ class WhatsAppInput(InputChannel):
     def __init__(self, verify_token, app_secret, client: GraphClient, pseudonym_key: str) -> None:
         self.verify_token, self.app_secret = verify_token, app_secret
         self.client, self.pseudonym_key = client, pseudonym_key
-        self.seen: OrderedDict[str, None] = OrderedDict()
+        self.seen = seen_ids()
 
     def _first_time(self, message_id: str) -> bool:
-        if message_id in self.seen:
-            return False
-        self.seen[message_id] = None
-        if len(self.seen) > SEEN_IDS:
-            self.seen.popitem(last=False)
-        return True
+        return self.seen.first_time(message_id)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("whatsapp_webhook", __name__)
+        on_new_message = never_silent(on_new_message)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request):

@@ -1,5 +1,6 @@
 """Sanic app for the chat page: GET / (the page), /static/*, POST /api/message (forwards to the
-Rasa REST channel and adds the conversation language for <html lang>).
+Rasa REST channel and adds the conversation language for <html lang>), and the staff library at
+/staff (bot/staff/, a blueprint).
 
 The browser talks only to this app, so the Rasa server needs no CORS and its token never leaves
 the server.
@@ -31,6 +32,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 100_000
     app.static("/static", str(STATIC), name="static")
+    from bot.staff.views import staff_blueprint  # the staff library at /staff, behind a login
+    app.blueprint(staff_blueprint(rasa_url, rasa_token, SECURITY_HEADERS))
 
     @app.get("/")
     async def page(request: Request):

@@ -44,6 +44,7 @@ def wait_until(check, seconds: float, what: str, logs: list[Path], procs) -> Non
 class Bot:
     url: str
     token: str
+    logs: tuple[Path, ...] = ()  # the action server's and the Rasa server's output
 
     def say(self, sender: str, text, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": text}
@@ -121,7 +122,9 @@ def bot(tmp_path_factory, graph) -> Bot:
            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
            "WHATSAPP_APP_SECRET": WHATSAPP_SECRET, "WHATSAPP_VERIFY_TOKEN": WHATSAPP_VERIFY,
            "WHATSAPP_ACCESS_TOKEN": "test-access-token", "WHATSAPP_PHONE_NUMBER_ID": "1234",
-           "WHATSAPP_PSEUDONYM_KEY": "test-pseudonym-key", "WHATSAPP_GRAPH_URL": graph.url}
+           "WHATSAPP_PSEUDONYM_KEY": "test-pseudonym-key", "WHATSAPP_GRAPH_URL": graph.url,
+           # The embedded tracker store, in a file of this test session (not var/).
+           "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.sqlite3'}"}
     action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
     log_files = [action_log.open("w"), rasa_log.open("w")]
     procs = [
@@ -138,7 +141,7 @@ def bot(tmp_path_factory, graph) -> Bot:
         logs = [action_log, rasa_log]
         wait_until(lambda: requests.get(f"http://127.0.0.1:{action_port}/health", timeout=5).ok,
                    STARTUP_SECONDS, "action server", logs, procs)
-        served = Bot(f"http://127.0.0.1:{rasa_port}", token)
+        served = Bot(f"http://127.0.0.1:{rasa_port}", token, tuple(logs))
         wait_until(lambda: requests.get(f"{served.url}/status", params={"token": token}, timeout=5)
                    .json().get("model_file"), STARTUP_SECONDS, "Rasa server", logs, procs)
         yield served
@@ -164,6 +167,7 @@ def sender() -> str:
 @dataclass
 class Web:
     url: str
+    log: Path | None = None  # the web app's output
 
 
 @pytest.fixture(scope="session")
@@ -178,7 +182,7 @@ def web(bot: Bot, tmp_path_factory) -> Web:
     try:
         wait_until(lambda: requests.get(f"http://127.0.0.1:{port}/health", timeout=5).ok,
                    STARTUP_SECONDS, "web app", [Path(log.name)], [proc])
-        yield Web(f"http://127.0.0.1:{port}")
+        yield Web(f"http://127.0.0.1:{port}", Path(log.name))
     finally:
         proc.terminate()
         try:

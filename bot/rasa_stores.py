@@ -1,0 +1,95 @@
+"""Rasa's tracker store and lock store, chosen from the environment (see bot/stores.py).
+
+endpoints.yml names these classes instead of Rasa's `SQL` / `redis` types because Rasa refuses an
+unset ${VARIABLE} in endpoints.yml: here an unset TRACKER_STORE_URL means the embedded SQLite file
+and an unset LOCK_STORE_URL the in-process lock store. Each `__new__` returns Rasa's own store
+(the Redis one made atomic across servers), so everything else Rasa does with them is unchanged.
+"""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.stores import lock_store_url, tracker_store_url
+
+LOCK_KEY_PREFIX = "wnl"
+
+
+class EnvTrackerStore:
+    """Rasa's SQLTrackerStore on TRACKER_STORE_URL (PostgreSQL), or on var/tracker.sqlite3."""
+
+    def __new__(cls, domain: Any = None, event_broker: Any = None, **_: Any):
+        from rasa.core.tracker_store import SQLTrackerStore
+
+        url = tracker_store_url()
+        if url.startswith("sqlite:///"):
+            from pathlib import Path
+
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        return SQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
+
+
+def redis_settings(url: str) -> dict[str, Any]:
+    """RedisLockStore's arguments from redis://[:password@]host[:port][/db]."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss"):
+        raise ValueError("LOCK_STORE_URL must be a redis:// or rediss:// URL")
+    db = parts.path.lstrip("/")
+    return {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 6379,
+        "db": int(db) if db else 1,
+        "username": parts.username or None,
+        "password": parts.password or None,
+        "use_ssl": parts.scheme == "rediss",
+        "key_prefix": LOCK_KEY_PREFIX,
+    }
+
+
+def atomic_redis_lock_store(**settings: Any):
+    """Rasa's RedisLockStore whose read-modify-write steps are atomic across servers.
+
+    Rasa 3.6 reads a conversation's ticket queue from Redis, changes it and writes it back, with
+    nothing in between stopping another server doing the same: under a burst of one conversation's
+    messages to two servers, tickets were overwritten or the queue deleted under a waiting message,
+    which then failed with a LockError (found by tests/scale). Here each of those steps holds a
+    short Redis mutex for that conversation.
+    """
+    from rasa.core.lock_store import RedisLockStore
+
+    class AtomicRedisLockStore(RedisLockStore):
+        def _mutex(self, conversation_id: str):
+            return self.red.lock(f"{self.key_prefix}mutex:{conversation_id}", timeout=MUTEX_SECONDS,
+                                 blocking_timeout=MUTEX_SECONDS)
+
+        def issue_ticket(self, conversation_id: str, lock_lifetime: float = None) -> int:
+            from rasa.core.lock_store import LOCK_LIFETIME
+
+            with self._mutex(conversation_id):
+                return super().issue_ticket(conversation_id, lock_lifetime or LOCK_LIFETIME)
+
+        def update_lock(self, conversation_id: str) -> None:
+            with self._mutex(conversation_id):
+                super().update_lock(conversation_id)
+
+        def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+            with self._mutex(conversation_id):
+                super().cleanup(conversation_id, ticket_number)
+
+    return AtomicRedisLockStore(**settings)
+
+
+# Longest a server holds a conversation's mutex (a few Redis round trips; expires if it dies).
+MUTEX_SECONDS = 5
+
+
+class EnvLockStore:
+    """Redis lock store on LOCK_STORE_URL (atomic, see above), or Rasa's InMemoryLockStore."""
+
+    def __new__(cls, endpoint_config: Any = None, **_: Any):
+        from rasa.core.lock_store import InMemoryLockStore
+
+        url = lock_store_url()
+        if not url:
+            return InMemoryLockStore()
+        return atomic_redis_lock_store(**redis_settings(url))

@@ -1,0 +1,341 @@
+"""The staff library's routes, as a Sanic blueprint under /staff (registered by bot.web.app).
+
+Every route but the login form needs a session (`staff_only`): without one, a page answers
+303 to the login form and anything else (plain text, CSV, form posts) 401, never content.
+Every POST carries the session's CSRF token (403 without it); editing needs the editor role (403).
+The database is used synchronously: queries take milliseconds, and this is a tool for a few
+dozen staff. Worker messages pasted into "Suggest" are never logged or stored.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+from contextlib import contextmanager
+from functools import wraps
+from typing import Iterator
+
+import aiohttp
+from markupsafe import Markup
+from sanic import Blueprint, response
+from sanic.request import Request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db.session import DatabaseUnavailable, engine_from_url
+from bot.languages import SUPPORTED_LANGUAGES
+from bot.staff import csrf, rate_limit
+from bot.staff import library as lib
+from bot.staff.passwords import hash_password, needs_rehash, verify_password
+from bot.staff.plain_text import whatsapp_text
+from bot.staff.render import render
+from bot.staff.search import MAX_QUERY, search
+from bot.staff.sessions import Staff, end_session, resume_session, start_session
+from bot.staff.settings import COOKIE, COOKIE_PATH, LOGIN_CSRF_COOKIE, cookie_secure
+from bot.staff.users import find_user
+
+RASA_TIMEOUT = aiohttp.ClientTimeout(total=15)
+MAX_MESSAGE = 2000
+NOTICES = {"proposed": "Your proposal waits for a second editor.",
+           "approved": "Approved: the bot uses this text within a minute.",
+           "rejected": "The proposal was rejected."}
+_TXT = re.compile(r"^([a-z]{2})\.txt$")
+
+
+class _Database:
+    """The engine is built at the first request (DATABASE_URL), not at import."""
+
+    def __init__(self) -> None:
+        self._factory: sessionmaker | None = None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        if self._factory is None:
+            # Objects stay readable after commit: pages are rendered after the session ends.
+            self._factory = sessionmaker(bind=engine_from_url(), future=True, expire_on_commit=False)
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as error:
+            session.rollback()
+            raise DatabaseUnavailable(type(error.orig).__name__) from error
+        except Exception:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, str]) -> Blueprint:
+    bp = Blueprint("staff", url_prefix="/staff")
+    db = _Database()
+    page_headers = {**headers, "Cache-Control": "no-store"}
+
+    def page(template: str, status: int = 200, **values) -> response.HTTPResponse:
+        values.setdefault("staff", None)
+        values.setdefault("notice", None)
+        values.setdefault("error", None)
+        return response.html(render(template, **values), status=status, headers=page_headers)
+
+    def see_other(url: str) -> response.HTTPResponse:
+        # A copy: Sanic's redirect() writes Location into the dict it is given.
+        return response.redirect(url, status=303, headers=dict(page_headers))
+
+    def refused(request: Request, status: int, message: str) -> response.HTTPResponse:
+        staff = getattr(request.ctx, "staff", None)
+        return page("message.html", status=status, staff=staff, title="Not allowed", error=message)
+
+    def staff_only(editor: bool = False):
+        def wrap(handler):
+            @wraps(handler)
+            async def checked(request: Request, *args, **kwargs):
+                with db.session() as s:
+                    staff = resume_session(s, request.cookies.get(COOKIE))
+                if staff is None:
+                    if request.method == "GET" and not request.path.endswith((".txt", ".csv")):
+                        return see_other("/staff/login")
+                    return response.text("Log in first.", status=401, headers=page_headers)
+                request.ctx.staff = staff
+                if request.method == "POST" and not csrf.valid(staff.csrf, request.form.get(csrf.FIELD)):
+                    return refused(request, 403, "This form has expired or did not come from this "
+                                                 "site. Reload the page and try again.")
+                if editor and not staff.is_editor:
+                    return refused(request, 403, "Only editors can change answers.")
+                return await handler(request, staff, *args, **kwargs)
+            return checked
+        return wrap
+
+    def set_cookie(request: Request, resp, name: str, value: str, max_age: int | None = None):
+        resp.cookies[name] = value
+        cookie = resp.cookies[name]
+        cookie["path"] = COOKIE_PATH
+        cookie["httponly"] = True
+        cookie["samesite"] = "Strict"
+        if cookie_secure(request.scheme, request.host):
+            cookie["secure"] = True
+        if max_age is not None:
+            cookie["max-age"] = max_age
+
+    def login_page(request: Request, status: int = 200, error: str | None = None, name: str = ""):
+        token = csrf.new_token()
+        resp = page("login.html", status=status, title="Log in", login_csrf=token, error=error,
+                    name=name)
+        set_cookie(request, resp, LOGIN_CSRF_COOKIE, token)
+        return resp
+
+    # --- logging in and out -------------------------------------------------------------
+
+    @bp.get("/login")
+    async def login_form(request: Request):
+        with db.session() as s:
+            if resume_session(s, request.cookies.get(COOKIE)):
+                return see_other("/staff")
+        return login_page(request)
+
+    @bp.post("/login")
+    async def login(request: Request):
+        if not csrf.valid(request.cookies.get(LOGIN_CSRF_COOKIE), request.form.get(csrf.FIELD)):
+            return refused(request, 403, "The login form has expired. Reload the page and try again.")
+        name = (request.form.get("name") or "").strip()[:80]
+        password = (request.form.get("password") or "")[:1000]
+        pair = rate_limit.key(name, request.remote_addr or request.ip)
+        with db.session() as s:
+            if rate_limit.is_limited(s, pair):
+                resp = login_page(request, 429, "Too many failed logins. Try again in 15 minutes.", name)
+                resp.headers["Retry-After"] = str(int(rate_limit.WINDOW.total_seconds()))
+                return resp
+            user = find_user(s, name)
+            stored = user.password_hash if user else None
+        loop = asyncio.get_running_loop()
+        ok = await loop.run_in_executor(None, verify_password, stored, password)
+        with db.session() as s:
+            if not ok:
+                rate_limit.record_failure(s, pair)
+                return login_page(request, 401, "Wrong user name or password.", name)
+            rate_limit.clear(s, pair)
+            user = find_user(s, name)
+            if user is None:  # removed in the meantime
+                return login_page(request, 401, "Wrong user name or password.", name)
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            token = start_session(s, user)
+        resp = see_other("/staff")
+        set_cookie(request, resp, COOKIE, token)
+        set_cookie(request, resp, LOGIN_CSRF_COOKIE, "", max_age=0)
+        return resp
+
+    @bp.post("/logout")
+    @staff_only()
+    async def logout(request: Request, staff: Staff):
+        with db.session() as s:
+            end_session(s, request.cookies.get(COOKIE))
+        resp = see_other("/staff/login")
+        set_cookie(request, resp, COOKIE, "", max_age=0)
+        return resp
+
+    # --- the library ----------------------------------------------------------------------
+
+    def copies(entry: lib.TopicAnswers) -> dict[str, str]:
+        answer = entry.as_answer()
+        return {lang: whatsapp_text(answer, lang) for lang in entry.texts}
+
+    @bp.get("")
+    @staff_only()
+    async def library(request: Request, staff: Staff):
+        query = (request.args.get("q") or "")[:MAX_QUERY]
+        with db.session() as s:
+            entries = lib.topics(s)
+        hits = search(query, {t: e.texts for t, e in entries.items()}) if query.strip() else []
+        results = [(hit, entries[hit.topic], copies(entries[hit.topic])) for hit in hits]
+        return page("library.html", staff=staff, title="Answer library", query=query,
+                    results=results, entries=entries)
+
+    @bp.get("/topics/<topic:str>")
+    @staff_only()
+    async def topic_page(request: Request, staff: Staff, topic: str):
+        return show_topic(request, staff, topic, notice=NOTICES.get(request.args.get("done", "")))
+
+    def show_topic(request: Request, staff: Staff, topic: str, status: int = 200,
+                   notice: str | None = None, error: str | None = None, drafts=None):
+        with db.session() as s:
+            entry = lib.topics(s).get(topic)
+            revisions = lib.history(s, topic) if entry else []
+        if entry is None:
+            return page("message.html", status=404, staff=staff, title="Not found",
+                        error="There is no such topic.")
+        return page("topic.html", status=status, staff=staff, title=topic, entry=entry,
+                    plain=copies(entry), revisions=revisions, notice=notice, error=error,
+                    drafts=drafts or {})
+
+    @bp.get("/answers/<topic:str>/<filename:str>")
+    @staff_only()
+    async def plain_answer(request: Request, staff: Staff, topic: str, filename: str):
+        match = _TXT.match(filename)
+        with db.session() as s:
+            entry = lib.topics(s).get(topic)
+        text = whatsapp_text(entry.as_answer(), match.group(1)) if entry and match else None
+        if text is None:
+            return response.text("No such answer.", status=404, headers=page_headers)
+        return response.text(text, content_type="text/plain; charset=utf-8", headers=page_headers)
+
+    # --- proposals and decisions (editors) ---------------------------------------------------
+
+    @bp.post("/topics/<topic:str>/<lang:str>/propose")
+    @staff_only(editor=True)
+    async def propose(request: Request, staff: Staff, topic: str, lang: str):
+        text = (request.form.get("text") or "")[:lib.MAX_TEXT + 1000]
+        try:
+            with db.session() as s:
+                lib.propose(s, topic, lang, text, staff.name)
+        except lib.LibraryError as error:
+            drafts = {lang: text} if lang in SUPPORTED_LANGUAGES else {}
+            return show_topic(request, staff, topic, status=400, error=str(error), drafts=drafts)
+        return see_other(f"/staff/topics/{topic}?done=proposed")
+
+    async def decide(request: Request, staff: Staff, revision_id: int, action, done: str):
+        try:
+            with db.session() as s:
+                revision = action(s, revision_id, staff.name)
+                topic = revision.topic
+        except lib.NotAllowed as error:
+            return refused(request, 403, str(error))
+        except lib.LibraryError as error:
+            return page("message.html", status=409, staff=staff, title="Not possible",
+                        error=str(error))
+        from bot.faq import clear_approved_cache
+
+        clear_approved_cache()
+        return see_other(f"/staff/topics/{topic}?done={done}")
+
+    @bp.post("/proposals/<revision_id:int>/approve")
+    @staff_only(editor=True)
+    async def approve(request: Request, staff: Staff, revision_id: int):
+        return await decide(request, staff, revision_id, lib.approve, "approved")
+
+    @bp.post("/proposals/<revision_id:int>/reject")
+    @staff_only(editor=True)
+    async def reject(request: Request, staff: Staff, revision_id: int):
+        return await decide(request, staff, revision_id, lib.reject, "rejected")
+
+    # --- suggest: what a worker's message is about ------------------------------------------
+
+    @bp.get("/suggest")
+    @staff_only()
+    async def suggest_form(request: Request, staff: Staff):
+        return page("suggest.html", staff=staff, title="Suggest", message="", result=None)
+
+    @bp.post("/suggest")
+    @staff_only()
+    async def suggest(request: Request, staff: Staff):
+        from bot.language_id import detect
+
+        message = (request.form.get("message") or "")[:MAX_MESSAGE]
+        guess = detect(message)
+        ranking, reachable = await parse(message)
+        with db.session() as s:
+            entries = lib.topics(s)
+        lang = guess.code or "en"
+        best = next((r["name"] for r in ranking if r["name"] in entries), None)
+        answer = None
+        if best:
+            entry = entries[best]
+            answer = {"topic": best, "lang": lang, "text": entry.texts.get(lang),
+                      "plain": whatsapp_text(entry.as_answer(), lang), "entry": entry}
+        result = {"language": guess.code, "confidence": guess.confidence, "lang": lang,
+                  "ranking": ranking, "reachable": reachable, "answer": answer,
+                  "known": set(entries)}
+        return page("suggest.html", staff=staff, title="Suggest", message=message, result=result)
+
+    async def parse(message: str) -> tuple[list[dict], bool]:
+        """The Rasa server's top intents for the message, or ([], False) when it is away."""
+        if not message.strip():
+            return [], True
+        params = {"token": rasa_token} if rasa_token else {}
+        try:
+            async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
+                async with session.post(f"{rasa_url}/model/parse", params=params,
+                                        json={"text": message}) as r:
+                    if r.status != 200:
+                        return [], False
+                    parsed = await r.json()
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            return [], False
+        ranking = parsed.get("intent_ranking") or []
+        return [{"name": str(i.get("name")), "confidence": float(i.get("confidence") or 0)}
+                for i in ranking[:5] if isinstance(i, dict)], True
+
+    # --- statistics (bot.usage_stats) -------------------------------------------------------
+
+    def usage_rows():
+        try:
+            from bot import usage_stats
+        except ImportError:
+            return None, None
+        with db.session() as s:
+            rows = list(usage_stats.weekly_counts(s))
+        return usage_stats, rows
+
+    @bp.get("/stats")
+    @staff_only()
+    async def stats(request: Request, staff: Staff):
+        module, rows = usage_rows()
+        if module is None:
+            return page("stats.html", staff=staff, title="Statistics", available=False, rows=[],
+                        chart="")
+        # The chart is SVG drawn by bot.usage_stats from counts only: no text from users.
+        chart = Markup(module.chart_svg(rows))
+        cells = [list(r.values()) if isinstance(r, dict) else list(r) for r in rows]
+        return page("stats.html", staff=staff, title="Statistics", available=True, rows=cells,
+                    chart=chart)
+
+    @bp.get("/stats.csv")
+    @staff_only()
+    async def stats_csv(request: Request, staff: Staff):
+        module, rows = usage_rows()
+        if module is None:
+            return response.text("Statistics are not available.", status=503, headers=page_headers)
+        return response.text(module.to_csv(rows), content_type="text/csv; charset=utf-8",
+                             headers={**page_headers, "Content-Disposition":
+                                      'attachment; filename="wnl-usage.csv"'})
+
+    return bp

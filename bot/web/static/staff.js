@@ -1,0 +1,37 @@
+// Staff library: "Copy" buttons put the WhatsApp-ready text of an answer on the clipboard.
+// The text sits in a read-only textarea next to the button (rendered escaped by the server);
+// without the Clipboard API (older browsers, plain http on a LAN) the textarea is shown and
+// selected, and the browser's copy command is tried.
+"use strict";
+
+function copied(button, message) {
+  const status = button.parentElement.querySelector(".copied");
+  if (status) status.textContent = message;
+}
+
+function fallbackCopy(button, area) {
+  area.classList.add("shown");
+  area.focus();
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch (e) {
+    ok = false;
+  }
+  copied(button, ok ? "Copied" : "Selected: press Ctrl+C");
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button.copy");
+  if (!button) return;
+  const area = document.getElementById(button.dataset.copy);
+  if (!area) return;
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(area.value).then(
+      () => copied(button, "Copied"),
+      () => fallbackCopy(button, area));
+  } else {
+    fallbackCopy(button, area);
+  }
+});

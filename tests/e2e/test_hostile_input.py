@@ -1,0 +1,110 @@
+"""Hostile and broken input against the running REST, web and WhatsApp endpoints: the right 4xx
+or a sensible answer, never a 500, and the servers stay healthy afterwards."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.e2e
+WHATSAPP_SECRET = "test-app-secret"  # as given to the Rasa server by tests/e2e/conftest.py
+ONE_MB = "a" * (1024 * 1024)
+
+BROKEN_BODIES = {
+    "empty body": (b"", 400),
+    "invalid JSON": (b'{"sender": "x", "message": ', 400),
+    "JSON that is not an object": (b'["sender", "message"]', 400),
+    "a JSON string": (b'"hello"', 400),
+    "missing message": (b'{"sender": "x"}', 400),
+    "missing sender": (b'{"message": "hi"}', 400),
+    "message is a number": (b'{"sender": "x", "message": 12}', 400),
+    "sender is an object": (b'{"sender": {"a": 1}, "message": "hi"}', 400),
+    "invalid UTF-8": (b'{"sender": "x", "message": "\xff\xfe\xfd"}', 400),
+    "1 MB message": (json.dumps({"sender": "x", "message": ONE_MB}).encode(), 413),
+}
+
+ODD_MESSAGES = [
+    "🙂🙂🙂",
+    "<script>alert(document.cookie)</script>",
+    "<img src=x onerror=alert(1)>paszport",
+    "' OR 1=1; DROP TABLE events; --",
+    "\u0000\u200b\u202e",
+    "%s%s%n {0} {message} ${RASA_TOKEN}",
+]
+
+
+def post(url: str, body: bytes, headers: dict | None = None) -> requests.Response:
+    return requests.post(url, data=body, timeout=60,
+                         headers={"Content-Type": "application/json", **(headers or {})})
+
+
+@pytest.mark.parametrize("case", list(BROKEN_BODIES))
+def test_rest_channel_refuses_broken_bodies_with_a_4xx(bot, case):
+    body, status = BROKEN_BODIES[case]
+    response = post(f"{bot.url}/webhooks/rest/webhook", body)
+    assert response.status_code == status, response.text[:200]
+    assert "Traceback" not in response.text
+    assert bot.healthy()
+
+
+@pytest.mark.parametrize("case", list(BROKEN_BODIES))
+def test_web_chat_api_refuses_broken_bodies_with_a_4xx(web, case):
+    body, status = BROKEN_BODIES[case]
+    response = post(f"{web.url}/api/message", body)
+    assert 400 <= response.status_code < 500, (case, response.status_code)
+    assert "Traceback" not in response.text
+    assert requests.get(f"{web.url}/health", timeout=10).ok
+
+
+@pytest.mark.parametrize("message", ODD_MESSAGES)
+def test_odd_messages_get_an_answer_that_does_not_echo_markup(bot, web, message):
+    sender = f"odd-{uuid.uuid4().hex[:8]}"
+    replies = bot.say(sender, message)
+    assert replies
+    through_web = requests.post(f"{web.url}/api/message", timeout=60,
+                                json={"sender": uuid.uuid4().hex, "message": message})
+    assert through_web.status_code == 200
+    for reply in replies + through_web.json()["messages"]:
+        assert "<script" not in reply["text"] and "onerror" not in reply["text"]
+        assert "RASA_TOKEN" not in reply["text"]
+    assert bot.healthy()
+
+
+def signed(body: bytes) -> dict:
+    return {"X-Hub-Signature-256": "sha256=" + hmac.new(WHATSAPP_SECRET.encode(), body,
+                                                        hashlib.sha256).hexdigest()}
+
+
+def whatsapp_message(message: dict) -> bytes:
+    return json.dumps({"object": "whatsapp_business_account", "entry": [{"changes": [{"value": {
+        "messages": [{"from": "48" + str(uuid.uuid4().int)[:9], "id": f"wamid.{uuid.uuid4().hex}",
+                      **message}]}}]}]}).encode()
+
+
+WHATSAPP_BODIES = {
+    "empty body": (b"", 400),
+    "invalid JSON": (b"{", 400),
+    "invalid UTF-8": (b"\xff\xfe{}", 400),
+    "JSON that is not an object": (b"[1, 2]", 200),
+    "no entries": (b'{"object": "whatsapp_business_account"}', 200),
+    "entry of the wrong type": (b'{"entry": "x"}', 200),
+    "changes of the wrong type": (b'{"entry": [{"changes": {"a": 1}}]}', 200),
+    "text that is a string": (whatsapp_message({"type": "text", "text": "hi"}), 200),
+    "interactive that is a list": (whatsapp_message({"type": "interactive", "interactive": []}), 200),
+    "1 MB text": (whatsapp_message({"type": "text", "text": {"body": ONE_MB}}), 200),
+    "HTML text": (whatsapp_message({"type": "text", "text": {"body": "<script>x</script>"}}), 200),
+}
+
+
+@pytest.mark.parametrize("case", list(WHATSAPP_BODIES))
+def test_whatsapp_webhook_handles_broken_bodies(bot, case):
+    body, status = WHATSAPP_BODIES[case]
+    url = f"{bot.url}/webhooks/whatsapp/webhook"
+    assert post(url, body).status_code == 403  # unsigned: refused before it is read
+    response = post(url, body, signed(body))
+    assert response.status_code == status, (case, response.text[:200])
+    assert bot.healthy()

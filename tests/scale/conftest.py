@@ -1,0 +1,108 @@
+"""The scaled-out setup for real: Rasa servers sharing a PostgreSQL tracker store and a Redis lock
+store, one action server, all on loopback. Skipped with the reason when PostgreSQL or Redis is
+unreachable, except with REQUIRE_SERVICES=1 (CI), where that fails."""
+from __future__ import annotations
+
+import os
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+
+from serverkit import (MODEL, Server, action_server, base_env, new_token, rasa_server,
+                       wait_for_actions, wait_for_rasa)
+
+PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+# A Redis database of its own, emptied before and after: the tests never touch other data.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+# A server killed while holding a conversation's lock: the others wait this long at most.
+TEST_LOCK_LIFETIME = "20"
+
+
+def unreachable(service: str, error: Exception):
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{service} is required (REQUIRE_SERVICES=1) but unreachable: {error}")
+    pytest.skip(f"{service} unreachable: {error}")
+
+
+@pytest.fixture(scope="session")
+def postgres_tracker_url():
+    try:
+        admin = create_engine(PG_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.execute(text("select 1"))
+    except Exception as error:  # noqa: BLE001 - any failure to connect means: not here
+        unreachable("PostgreSQL on 127.0.0.1:5432", error)
+    name = f"wnl_scale_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_lock_url():
+    import redis
+
+    try:
+        client = redis.Redis.from_url(REDIS_URL, socket_timeout=3)
+        client.flushdb()
+    except Exception as error:  # noqa: BLE001
+        unreachable("Redis on 127.0.0.1:6379", error)
+    yield REDIS_URL
+    client.flushdb()
+
+
+@dataclass
+class Cluster:
+    token: str
+    actions: Server
+    servers: list[Server]
+    tracker_url: str
+
+    def say(self, server: Server, sender: str, message: str, timeout: float = 60) -> list[dict]:
+        r = requests.post(f"{server.url}/webhooks/rest/webhook",
+                          json={"sender": sender, "message": message}, timeout=timeout)
+        assert r.status_code == 200, r.text[:300]
+        return r.json()
+
+    def tracker(self, server: Server, sender: str) -> dict:
+        r = requests.get(f"{server.url}/conversations/{sender}/tracker",
+                         params={"token": self.token}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def restart(self, server: Server) -> None:
+        server.start()
+        wait_for_rasa(server, self.token)
+
+
+@pytest.fixture(scope="session")
+def cluster(postgres_tracker_url, redis_lock_url, tmp_path_factory):
+    """One action server and three Rasa servers on one PostgreSQL and one Redis."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` (make test does)")
+    logs = tmp_path_factory.mktemp("cluster")
+    env = base_env(TRACKER_STORE_URL=postgres_tracker_url, LOCK_STORE_URL=redis_lock_url,
+                   TICKET_LOCK_LIFETIME=TEST_LOCK_LIFETIME)
+    token = new_token()
+    actions = action_server(logs, env).start()
+    servers = [rasa_server(logs, env, token, actions.url, name=f"rasa-{n}") for n in "abc"]
+    try:
+        # The first server creates the tables; the others start once it is up.
+        servers[0].start()
+        wait_for_actions(actions)
+        wait_for_rasa(servers[0], token, [actions])
+        for server in servers[1:]:
+            server.start()
+        with ThreadPoolExecutor(len(servers) - 1) as pool:
+            list(pool.map(lambda s: wait_for_rasa(s, token, [actions]), servers[1:]))
+        yield Cluster(token, actions, servers, postgres_tracker_url)
+    finally:
+        for server in [*servers, actions]:
+            server.stop()

@@ -1,0 +1,115 @@
+"""Starting and stopping the real servers the end-to-end and scale-out tests talk to: the action
+server and Rasa servers on free loopback ports, with their logs in files."""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "wnl.tar.gz"
+BIN = Path(sys.executable).parent
+STARTUP_SECONDS = 240
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **extra}
+
+
+@dataclass
+class Server:
+    """One server process: its command, environment, port and log file; restartable."""
+
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    port: int
+    log: Path
+    proc: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Server":
+        with self.log.open("a") as out:
+            self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=out,
+                                         stderr=subprocess.STDOUT)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: the process gets no chance to finish what it is doing."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def tail(self, chars: int = 3000) -> str:
+        return f"--- {self.name}\n" + self.log.read_text(errors="replace")[-chars:]
+
+
+def wait_until(check, servers: list[Server], what: str, seconds: float = STARTUP_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and all(s.alive() for s in servers):
+        try:
+            if check():
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{what} did not come up\n" + "\n".join(s.tail() for s in servers))
+
+
+def action_server(logs: Path, env: dict[str, str], name: str = "actions") -> Server:
+    port = free_port()
+    return Server(name, [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                         "--port", str(port)], env, port, logs / f"{name}.log")
+
+
+def rasa_server(logs: Path, env: dict[str, str], token: str, action_url: str,
+                name: str = "rasa") -> Server:
+    port = free_port()
+    return Server(name, [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port),
+                         "--interface", "127.0.0.1", "--enable-api", f"--auth-token={token}",
+                         "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+                  {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook"}, port,
+                  logs / f"{name}.log")
+
+
+def wait_for_actions(server: Server) -> None:
+    wait_until(lambda: requests.get(f"{server.url}/health", timeout=5).ok, [server],
+               server.name)
+
+
+def wait_for_rasa(server: Server, token: str, others: list[Server] = ()) -> None:
+    wait_until(lambda: requests.get(f"{server.url}/status", params={"token": token}, timeout=5)
+               .json().get("model_file"), [server, *others], server.name)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(16)

@@ -1,0 +1,116 @@
+"""Tracker store and lock store from the environment, and the channels' answer when the bot
+says nothing."""
+from __future__ import annotations
+
+import asyncio
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.channels.silence import never_silent
+from bot.rasa_stores import EnvLockStore, EnvTrackerStore, redis_settings
+
+pytestmark = pytest.mark.unit
+with warnings.catch_warnings():  # Rasa warns about slot auto-fill on every domain it loads
+    warnings.simplefilter("ignore")
+    DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+
+
+def test_an_unset_tracker_store_url_means_a_sqlite_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'sub' / 'tracker.sqlite3'}")
+    store = EnvTrackerStore(domain=DOMAIN)
+    assert isinstance(store, SQLTrackerStore)
+    tracker = DialogueStateTracker.from_events("w1", [UserUttered("hi"), SlotSet("language", "pl")])
+    asyncio.run(store.save(tracker))
+    again = asyncio.run(EnvTrackerStore(domain=DOMAIN).retrieve("w1"))
+    assert again.get_slot("language") == "pl"
+    assert (tmp_path / "sub" / "tracker.sqlite3").exists()
+
+
+def test_the_lock_store_is_in_process_unless_a_redis_url_is_set(monkeypatch):
+    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
+    assert isinstance(EnvLockStore(endpoint_config=None), InMemoryLockStore)
+    monkeypatch.setenv("LOCK_STORE_URL", "redis://:secret@cache.internal:6380/3")
+    store = EnvLockStore(endpoint_config=None)
+    assert isinstance(store, RedisLockStore)
+    kwargs = store.red.connection_pool.connection_kwargs
+    assert (kwargs["host"], kwargs["port"], kwargs["db"], kwargs["password"]) == \
+        ("cache.internal", 6380, 3, "secret")
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("redis://localhost", {"host": "localhost", "port": 6379, "db": 1, "use_ssl": False}),
+    ("rediss://r.example:7000/0", {"host": "r.example", "port": 7000, "db": 0, "use_ssl": True}),
+])
+def test_redis_urls(url, expected):
+    settings = redis_settings(url)
+    assert {k: settings[k] for k in expected} == expected
+
+
+def test_a_lock_store_url_that_is_not_redis_is_refused():
+    with pytest.raises(ValueError):
+        redis_settings("postgresql://db/rasa")
+
+
+def run_silent(text: str, metadata: dict | None = None, answer: str | None = None, fail=False):
+    output = CollectingOutputChannel()
+
+    async def bot(message: UserMessage) -> None:
+        if fail:
+            raise RuntimeError("action server down")
+        if answer:
+            await message.output_channel.send_text_message(message.sender_id, answer)
+
+    asyncio.run(never_silent(bot)(UserMessage(text, output, "w-unit", metadata=metadata)))
+    return [m["text"] for m in output.messages]
+
+
+def test_a_reply_from_the_bot_is_left_alone():
+    assert run_silent("szef zabral mi paszport", answer="Pracodawca nie może...") == \
+        ["Pracodawca nie może..."]
+
+
+@pytest.mark.parametrize("text, metadata, expected", [
+    ("szef zabral mi paszport co mam robic", None, "Spróbuj ponownie"),
+    ("nu am primit salariul pe luna trecuta", None, "Încearcă din nou"),
+    ("ok", {"lang": "bg"}, "Опитай отново"),
+    ("🙂", None, "Please try again"),
+])
+def test_silence_gets_the_static_reply_in_the_language_known(text, metadata, expected):
+    replies = run_silent(text, metadata)
+    assert len(replies) == 1 and expected in replies[0] and "workinnl.nl" in replies[0]
+
+
+def test_an_exception_in_the_bot_becomes_the_static_reply_not_a_stack_trace():
+    replies = run_silent("mijn baas houdt mijn paspoort vast", fail=True)
+    assert len(replies) == 1 and "Probeer het" in replies[0] and "Traceback" not in replies[0]
+
+
+@pytest.mark.services
+def test_redis_lock_store_on_the_local_server(monkeypatch):
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+    try:
+        redis.Redis.from_url(url, socket_timeout=2).ping()
+    except Exception as error:  # noqa: BLE001
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"Redis is required (REQUIRE_SERVICES=1) but unreachable: {error}")
+        pytest.skip(f"Redis on 127.0.0.1:6379 unreachable: {error}")
+    monkeypatch.setenv("LOCK_STORE_URL", url)
+    store = EnvLockStore(endpoint_config=None)
+    lock = store.create_lock("unit-conversation")
+    ticket = lock.issue_ticket(10)
+    store.save_lock(lock)
+    assert EnvLockStore(endpoint_config=None).get_lock("unit-conversation").is_someone_waiting()
+    store.delete_lock("unit-conversation")
+    assert store.get_lock("unit-conversation") is None
+    assert ticket == 0

@@ -1,0 +1,319 @@
+"""The staff library over HTTP: the real web app (`python -m bot web`) on a free loopback port,
+with a database of its own and no Rasa server behind it (sanic-testing is not installed).
+Security first: every staff route refuses without a session, viewers cannot edit, forms need
+their CSRF token, wrong passwords are rate limited, search strings never reach SQL."""
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import requests
+
+from bot.db.migrate import upgrade
+from bot.db.session import engine_from_url, session_scope
+from bot.faq import load_library
+from bot.staff.library import load_answers
+from bot.staff.users import add_user
+from bot.web.app import SECURITY_HEADERS, create_app
+
+pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "staff test password"
+SAMPLE = {"topic": "ask_passport_held", "lang": "pl", "filename": "pl.txt", "revision_id": "1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def staff_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("staff_web")
+    url = f"sqlite:///{tmp / 'staff.sqlite3'}"
+    upgrade(url)
+    engine = engine_from_url(url)
+    with session_scope(engine) as session:
+        load_answers(session)
+        for name, role in (("ann", "editor"), ("bob", "editor"), ("vic", "viewer"),
+                           ("rita", "viewer")):
+            add_user(session, name, PASSWORD, role)
+    engine.dispose()
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": url, "WEB_PORT": str(port),
+           "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TOKEN": "unused"}
+    env.pop("STAFF_COOKIE_SECURE", None)
+    log = (tmp / "web.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"{base}/health", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("web app did not start:\n" + (tmp / "web.log").read_text())
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+        assert "szef zabral mi paszport" not in (tmp / "web.log").read_text()  # no message text
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def login(base: str, name: str, password: str = PASSWORD) -> requests.Session:
+    client = requests.Session()
+    form = client.get(f"{base}/staff/login", timeout=10)
+    r = client.post(f"{base}/staff/login", data={"csrf": csrf_of(form.text), "name": name,
+                                                  "password": password},
+                    allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff", r.text[:300]
+    return client
+
+
+@lru_cache(maxsize=1)
+def staff_routes():
+    """Every route of the staff blueprint, with sample values for its parameters."""
+    app = create_app("http://127.0.0.1:9", None, name="staff_routes_test")
+    routes = []
+    for route in app.router.routes:
+        uri = "/" + route.path
+        if not uri.startswith("/staff"):
+            continue
+        filled = re.sub(r"<(\w+)(:[^>]+)?>", lambda m: SAMPLE[m.group(1)], uri)
+        routes += [(method, filled) for method in sorted(route.methods) if method != "HEAD"]
+    return tuple(routes)
+
+
+def test_the_blueprint_has_the_routes_we_protect():
+    paths = {path for _, path in staff_routes()}
+    assert {"/staff", "/staff/login", "/staff/logout", "/staff/suggest", "/staff/stats",
+            "/staff/stats.csv", "/staff/topics/ask_passport_held",
+            "/staff/answers/ask_passport_held/pl.txt", "/staff/proposals/1/approve",
+            "/staff/proposals/1/reject", "/staff/topics/ask_passport_held/pl/propose"} <= paths
+
+
+@pytest.mark.parametrize("method, path", [r for r in staff_routes() if r[1] != "/staff/login"])
+def test_every_staff_url_refuses_without_a_session(staff_url, method, path):
+    r = requests.request(method, staff_url + path, allow_redirects=False, timeout=10,
+                         data={"csrf": "x", "text": "x", "message": "x"},
+                         cookies={"wnl_staff": "forged-or-expired-token"})
+    assert r.status_code in (303, 401), (method, path, r.status_code)
+    if r.status_code == 303:
+        assert method == "GET" and r.headers["Location"] == "/staff/login"
+    assert "Paszport" not in r.text and "passport" not in r.text.lower()
+    assert "wnl_staff=" not in r.headers.get("Set-Cookie", "")
+
+
+def test_login_logout_and_the_cookie_flags(staff_url):
+    page = requests.get(f"{staff_url}/staff/login", timeout=10)
+    assert page.status_code == 200
+    for header, value in SECURITY_HEADERS.items():
+        assert page.headers[header] == value
+    assert "<script>" not in page.text and "/static/staff.js" in page.text
+    client = login(staff_url, "vic")
+    cookie = next(c for c in client.cookies if c.name == "wnl_staff")
+    assert cookie.path == "/staff" and cookie.has_nonstandard_attr("HttpOnly")
+    home = client.get(f"{staff_url}/staff", timeout=10)
+    assert home.status_code == 200 and "vic (viewer)" in home.text
+    assert home.headers["Cache-Control"] == "no-store"
+    r = client.post(f"{staff_url}/staff/logout", data={"csrf": csrf_of(home.text)},
+                    allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/login"
+    again = requests.get(f"{staff_url}/staff", cookies={"wnl_staff": cookie.value},
+                         allow_redirects=False, timeout=10)
+    assert again.status_code == 303  # the session is gone on the server, not just the cookie
+
+
+def test_session_cookie_is_httponly_samesite_strict(staff_url):
+    client = requests.Session()
+    form = client.get(f"{staff_url}/staff/login", timeout=10)
+    r = client.post(f"{staff_url}/staff/login", allow_redirects=False, timeout=10,
+                    data={"csrf": csrf_of(form.text), "name": "rita", "password": PASSWORD})
+    header = r.raw.headers.getlist("Set-Cookie")
+    session_cookie = next(h for h in header if h.startswith("wnl_staff="))
+    assert "HttpOnly" in session_cookie and "SameSite=Strict" in session_cookie
+    assert "Path=/staff" in session_cookie
+    assert "Secure" not in session_cookie  # plain http on 127.0.0.1 (STAFF_COOKIE_SECURE=auto)
+    secure = client.get(f"{staff_url}/staff/login", headers={"Host": "staff.example.nl"},
+                        timeout=10).raw.headers.getlist("Set-Cookie")
+    assert any("Secure" in h for h in secure)  # any other host: Secure
+
+
+def test_forms_without_a_valid_csrf_token_are_refused(staff_url):
+    anon = requests.Session()
+    anon.get(f"{staff_url}/staff/login", timeout=10)
+    r = anon.post(f"{staff_url}/staff/login", data={"name": "ann", "password": PASSWORD},
+                  allow_redirects=False, timeout=10)
+    assert r.status_code == 403 and "wnl_staff=" not in r.headers.get("Set-Cookie", "")
+    client = login(staff_url, "ann")
+    original = load_library()["ask_passport_held"].text("nl")
+    for data in ({"text": original + " x"}, {"text": original + " x", "csrf": "wrong"},
+                 {"text": original + " x", "csrf": ""}):
+        r = client.post(f"{staff_url}/staff/topics/ask_passport_held/nl/propose", data=data,
+                        allow_redirects=False, timeout=10)
+        assert r.status_code == 403
+    r = client.post(f"{staff_url}/staff/logout", allow_redirects=False, timeout=10)
+    assert r.status_code == 403
+    topic = client.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
+    assert 'class="proposal" data-id' not in topic  # nothing was proposed
+
+
+def test_wrong_passwords_are_rate_limited(staff_url):
+    client = requests.Session()
+    statuses = []
+    for attempt in range(7):
+        form = client.get(f"{staff_url}/staff/login", timeout=10)
+        password = PASSWORD if attempt == 6 else f"wrong password {attempt}"
+        r = client.post(f"{staff_url}/staff/login", allow_redirects=False, timeout=10,
+                        data={"csrf": csrf_of(form.text), "name": "rita", "password": password})
+        statuses.append(r.status_code)
+    # Five failures, then refused: even the right password, until the window has passed.
+    assert statuses == [401] * 5 + [429, 429]
+    assert "Too many failed logins" in r.text and int(r.headers["Retry-After"]) > 0
+    login(staff_url, "vic")  # another user from the same address is not locked out
+
+
+@pytest.mark.parametrize("query", ["' OR 1=1 --", "%", "_", "'; DROP TABLE staff_users; --",
+                                   "<script>alert(1)</script>", "paszport' OR '1'='1"])
+def test_sql_looking_and_html_searches_return_normally(staff_url, query):
+    client = login(staff_url, "vic")
+    r = client.get(f"{staff_url}/staff", params={"q": query}, timeout=10)
+    assert r.status_code == 200
+    assert "<script>alert(1)</script>" not in r.text
+    assert client.get(f"{staff_url}/staff", params={"q": "paszport"}, timeout=10).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["paszport", "passport", "паспорт", "paspoort"])
+def test_search_shows_the_topic_in_five_languages_with_sources_and_date(staff_url, query):
+    client = login(staff_url, "vic")
+    html = client.get(f"{staff_url}/staff", params={"q": query}, timeout=10).text
+    first = re.search(r'<section class="topic" id="topic-(\w+)"', html).group(1)
+    assert first == "ask_passport_held"
+    section = html.split('id="topic-ask_passport_held"')[1].split("</section>")[0]
+    answer = load_library()["ask_passport_held"]
+    for lang in ("pl", "ro", "bg", "nl", "en"):
+        assert f'data-lang="{lang}"' in section
+        assert answer.text(lang).splitlines()[0].replace("'", "&#39;") in section
+    assert all(link in section for link in answer.links)
+    assert answer.last_checked.isoformat() in section
+
+
+def test_plain_text_answer_for_whatsapp(staff_url):
+    client = login(staff_url, "vic")
+    r = client.get(f"{staff_url}/staff/answers/ask_passport_held/bg.txt", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/plain")
+    answer = load_library()["ask_passport_held"]
+    assert answer.text("bg").splitlines()[0] in r.text and answer.links[0] in r.text
+    assert "<a" not in r.text and r.text.startswith("*")
+    for bad in ("de.txt", "pl.html", "..%2F..%2Fetc.txt"):
+        assert client.get(f"{staff_url}/staff/answers/ask_passport_held/{bad}",
+                          timeout=10).status_code == 404
+    assert client.get(f"{staff_url}/staff/answers/nothing/pl.txt", timeout=10).status_code == 404
+
+
+def test_viewers_cannot_propose_or_decide(staff_url):
+    viewer = login(staff_url, "vic")
+    token = csrf_of(viewer.get(f"{staff_url}/staff", timeout=10).text)
+    original = load_library()["ask_passport_held"].text("en")
+    r = viewer.post(f"{staff_url}/staff/topics/ask_passport_held/en/propose", timeout=10,
+                    data={"csrf": token, "text": original + " Viewer."}, allow_redirects=False)
+    assert r.status_code == 403
+    editor = login(staff_url, "ann")
+    page = editor.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
+    r = editor.post(f"{staff_url}/staff/topics/ask_passport_held/en/propose", timeout=10,
+                    data={"csrf": csrf_of(page), "text": original + " From ann."}, allow_redirects=False)
+    assert r.status_code == 303
+    page = editor.get(r.headers["Location"] if r.headers["Location"].startswith("http")
+                      else staff_url + r.headers["Location"], timeout=10).text
+    pid = re.search(r'class="proposal" data-id="(\d+)" data-lang="en"', page).group(1)
+    for action in ("approve", "reject"):
+        r = viewer.post(f"{staff_url}/staff/proposals/{pid}/{action}", data={"csrf": token},
+                        allow_redirects=False, timeout=10)
+        assert r.status_code == 403
+    viewer_page = viewer.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
+    assert "/approve" not in viewer_page and "/propose" not in viewer_page
+    # Clean up for the next test: ann withdraws it.
+    r = editor.post(f"{staff_url}/staff/proposals/{pid}/reject", data={"csrf": csrf_of(page)},
+                    allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+
+
+def test_a_second_editor_approves_and_the_library_shows_the_new_text(staff_url):
+    ann, bob = login(staff_url, "ann"), login(staff_url, "bob")
+    page = ann.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
+    new_text = "Umowa najmu <b>osobno</b> od umowy o pracę. Tekst poprawiony przez zespół."
+    r = ann.post(f"{staff_url}/staff/topics/ask_housing_contract/pl/propose", timeout=10,
+                 data={"csrf": csrf_of(page), "text": new_text}, allow_redirects=False)
+    assert r.status_code == 303
+    page = ann.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
+    pid = re.search(r'class="proposal" data-id="(\d+)" data-lang="pl"', page).group(1)
+    assert "<b>osobno</b>" not in page and "&lt;b&gt;osobno&lt;/b&gt;" in page  # escaped
+    assert f"/staff/proposals/{pid}/approve" not in page  # not offered to the proposer
+    r = ann.post(f"{staff_url}/staff/proposals/{pid}/approve", data={"csrf": csrf_of(page)},
+                 allow_redirects=False, timeout=10)
+    assert r.status_code == 403  # and refused when tried
+    txt = ann.get(f"{staff_url}/staff/answers/ask_housing_contract/pl.txt", timeout=10).text
+    assert new_text not in txt
+    bob_page = bob.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
+    r = bob.post(f"{staff_url}/staff/proposals/{pid}/approve", data={"csrf": csrf_of(bob_page)},
+                 allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"].endswith("done=approved")
+    txt = ann.get(f"{staff_url}/staff/answers/ask_housing_contract/pl.txt", timeout=10).text
+    assert new_text in txt
+    history = bob.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
+    history = history.split("<h2>History</h2>")[1]
+    assert re.search(r"approved</td>\s*<td>ann, \d{4}-\d\d-\d\d \d\d:\d\d</td>\s*<td>bob, ", history)
+    r = bob.post(f"{staff_url}/staff/proposals/{pid}/approve", data={"csrf": csrf_of(bob_page)},
+                 allow_redirects=False, timeout=10)
+    assert r.status_code == 409  # decided already
+
+
+def test_a_bad_proposal_shows_why(staff_url):
+    ann = login(staff_url, "ann")
+    page = ann.get(f"{staff_url}/staff/topics/ask_minimum_wage", timeout=10).text
+    r = ann.post(f"{staff_url}/staff/topics/ask_minimum_wage/nl/propose", timeout=10,
+                 data={"csrf": csrf_of(page), "text": "Het minimumloon is {oops}."})
+    assert r.status_code == 400 and "placeholders" in r.text and "{wage_21}" in r.text
+
+
+def test_suggest_without_rasa_shows_the_language_and_a_clear_message(staff_url):
+    client = login(staff_url, "vic")
+    token = csrf_of(client.get(f"{staff_url}/staff/suggest", timeout=10).text)
+    r = client.post(f"{staff_url}/staff/suggest", timeout=20,
+                    data={"csrf": token, "message": "szef zabral mi paszport"})
+    assert r.status_code == 200
+    assert 'data-code="pl"' in r.text and "cannot be reached" in r.text
+    assert "szef zabral mi paszport" in r.text  # shown back in the form, escaped, not stored
+    r = client.post(f"{staff_url}/staff/suggest", timeout=20,
+                    data={"csrf": token, "message": "<img src=x onerror=alert(1)>"})
+    assert r.status_code == 200 and "<img src=x" not in r.text
+
+
+def test_statistics_page_and_csv_need_a_login_and_work_with_one(staff_url):
+    client = login(staff_url, "vic")
+    page = client.get(f"{staff_url}/staff/stats", timeout=10)
+    assert page.status_code == 200 and "<h1>Statistics</h1>" in page.text
+    csv = client.get(f"{staff_url}/staff/stats.csv", timeout=10)
+    assert csv.status_code == 200
+    assert csv.headers["Content-Type"].startswith("text/csv")
+    assert csv.headers["Content-Disposition"].startswith("attachment")
