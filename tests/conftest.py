@@ -29,3 +29,12 @@ def regions_database(tmp_path_factory):
         os.environ.pop("DATABASE_URL", None)
     else:
         os.environ["DATABASE_URL"] = previous
+
+
+@pytest.fixture
+def postgres_url():
+    """A new PostgreSQL database on 127.0.0.1 (skipped when unreachable, unless REQUIRE_SERVICES=1)."""
+    from serverkit import postgres_database
+
+    with postgres_database() as url:
+        yield url

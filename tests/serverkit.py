@@ -9,8 +9,11 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import requests
 
@@ -111,5 +114,51 @@ def wait_for_rasa(server: Server, token: str, others: list[Server] = ()) -> None
                .json().get("model_file"), [server, *others], server.name)
 
 
+def web_app(logs: Path, env: dict[str, str], name: str = "web") -> Server:
+    """`python -m bot web` (the chat page and the staff library) on a free port."""
+    port = free_port()
+    return Server(name, [sys.executable, "-m", "bot", "web"], {**env, "WEB_PORT": str(port)},
+                  port, logs / f"{name}.log")
+
+
+def wait_for_web(server: Server) -> None:
+    wait_until(lambda: requests.get(f"{server.url}/health", timeout=5).ok, [server], server.name)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(16)
+
+
+PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def service_unreachable(service: str, error: Exception) -> None:
+    """Skip with the reason, or fail when the run requires the services (CI)."""
+    import pytest
+
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{service} is required (REQUIRE_SERVICES=1) but unreachable: {error}")
+    pytest.skip(f"{service} unreachable: {error}")
+
+
+@contextmanager
+def postgres_database(prefix: str = "wnl_test") -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database on 127.0.0.1, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.execute(text("select 1"))
+    except Exception as error:  # noqa: BLE001 - any failure to connect means: not here
+        admin.dispose()
+        service_unreachable("PostgreSQL on 127.0.0.1:5432", error)
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -2,12 +2,6 @@
 on free loopback ports, started once per test session."""
 from __future__ import annotations
 
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,29 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "wnl.tar.gz"
-BIN = Path(sys.executable).parent
-STARTUP_SECONDS = 180
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until(check, seconds: float, what: str, logs: list[Path], procs) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and all(p.poll() is None for p in procs):
-        try:
-            if check():
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    tails = "\n".join(f"--- {p.name}\n" + p.read_text(errors="replace")[-3000:] for p in logs)
-    raise RuntimeError(f"{what} did not come up\n{tails}")
+from serverkit import (MODEL, ROOT, action_server, base_env, new_token, rasa_server, wait_for_actions,
+                       wait_for_rasa, wait_for_web, web_app)
 
 
 @dataclass
@@ -114,48 +87,26 @@ def graph() -> FakeGraphAPI:
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory, graph) -> Bot:
     if not MODEL.exists():
+        import subprocess
+
         subprocess.run(["make", "train"], cwd=ROOT, check=True)
     tmp = tmp_path_factory.mktemp("servers")
-    rasa_port, action_port = free_port(), free_port()
-    token = secrets.token_urlsafe(16)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
-           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
-           "WHATSAPP_APP_SECRET": WHATSAPP_SECRET, "WHATSAPP_VERIFY_TOKEN": WHATSAPP_VERIFY,
-           "WHATSAPP_ACCESS_TOKEN": "test-access-token", "WHATSAPP_PHONE_NUMBER_ID": "1234",
-           "WHATSAPP_PSEUDONYM_KEY": "test-pseudonym-key", "WHATSAPP_GRAPH_URL": graph.url,
-           # The embedded tracker store, in a file of this test session (not var/).
-           "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.sqlite3'}"}
-    action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
-    log_files = [action_log.open("w"), rasa_log.open("w")]
-    procs = [
-        subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            cwd=ROOT, env=env, stdout=log_files[0], stderr=subprocess.STDOUT),
-        subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port),
-             "--interface", "127.0.0.1", "--enable-api", f"--auth-token={token}",
-             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-            cwd=ROOT, env=env, stdout=log_files[1], stderr=subprocess.STDOUT),
-    ]
+    token = new_token()
+    env = base_env(
+        WHATSAPP_APP_SECRET=WHATSAPP_SECRET, WHATSAPP_VERIFY_TOKEN=WHATSAPP_VERIFY,
+        WHATSAPP_ACCESS_TOKEN="test-access-token", WHATSAPP_PHONE_NUMBER_ID="1234",
+        WHATSAPP_PSEUDONYM_KEY="test-pseudonym-key", WHATSAPP_GRAPH_URL=graph.url,
+        # The embedded tracker store, in a file of this test session (not var/).
+        TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.sqlite3'}")
+    actions = action_server(tmp, env).start()
+    rasa = rasa_server(tmp, env, token, actions.url).start()
     try:
-        logs = [action_log, rasa_log]
-        wait_until(lambda: requests.get(f"http://127.0.0.1:{action_port}/health", timeout=5).ok,
-                   STARTUP_SECONDS, "action server", logs, procs)
-        served = Bot(f"http://127.0.0.1:{rasa_port}", token, tuple(logs))
-        wait_until(lambda: requests.get(f"{served.url}/status", params={"token": token}, timeout=5)
-                   .json().get("model_file"), STARTUP_SECONDS, "Rasa server", logs, procs)
-        yield served
+        wait_for_actions(actions)
+        wait_for_rasa(rasa, token, [actions])
+        yield Bot(rasa.url, token, (actions.log, rasa.log))
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        for log in log_files:
-            log.close()
+        rasa.stop()
+        actions.stop()
 
 
 @pytest.fixture
@@ -173,21 +124,10 @@ class Web:
 @pytest.fixture(scope="session")
 def web(bot: Bot, tmp_path_factory) -> Web:
     """The web chat app on a free port, forwarding to the test's Rasa server."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("web") / "web.log").open("w")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "WEB_PORT": str(port), "RASA_URL": bot.url,
-           "RASA_TOKEN": bot.token}
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    app = web_app(tmp_path_factory.mktemp("web"), base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token))
+    app.start()
     try:
-        wait_until(lambda: requests.get(f"http://127.0.0.1:{port}/health", timeout=5).ok,
-                   STARTUP_SECONDS, "web app", [Path(log.name)], [proc])
-        yield Web(f"http://127.0.0.1:{port}", Path(log.name))
+        wait_for_web(app)
+        yield Web(app.url, app.log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        app.stop()

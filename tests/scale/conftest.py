@@ -4,45 +4,25 @@ unreachable, except with REQUIRE_SERVICES=1 (CI), where that fails."""
 from __future__ import annotations
 
 import os
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
 
-from serverkit import (MODEL, Server, action_server, base_env, new_token, rasa_server,
-                       wait_for_actions, wait_for_rasa)
+from serverkit import (MODEL, Server, action_server, base_env, new_token, postgres_database,
+                       rasa_server, service_unreachable, wait_for_actions, wait_for_rasa)
 
-PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 # A Redis database of its own, emptied before and after: the tests never touch other data.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 # A server killed while holding a conversation's lock: the others wait this long at most.
 TEST_LOCK_LIFETIME = "20"
 
 
-def unreachable(service: str, error: Exception):
-    if os.environ.get("REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{service} is required (REQUIRE_SERVICES=1) but unreachable: {error}")
-    pytest.skip(f"{service} unreachable: {error}")
-
-
 @pytest.fixture(scope="session")
 def postgres_tracker_url():
-    try:
-        admin = create_engine(PG_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.execute(text("select 1"))
-    except Exception as error:  # noqa: BLE001 - any failure to connect means: not here
-        unreachable("PostgreSQL on 127.0.0.1:5432", error)
-    name = f"wnl_scale_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgres_database("wnl_scale") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +33,7 @@ def redis_lock_url():
         client = redis.Redis.from_url(REDIS_URL, socket_timeout=3)
         client.flushdb()
     except Exception as error:  # noqa: BLE001
-        unreachable("Redis on 127.0.0.1:6379", error)
+        service_unreachable("Redis on 127.0.0.1:6379", error)
     yield REDIS_URL
     client.flushdb()
 

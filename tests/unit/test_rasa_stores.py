@@ -17,6 +17,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.channels.silence import never_silent
 from bot.rasa_stores import EnvLockStore, EnvTrackerStore, redis_settings
+from serverkit import service_unreachable
 
 pytestmark = pytest.mark.unit
 with warnings.catch_warnings():  # Rasa warns about slot auto-fill on every domain it loads
@@ -102,9 +103,7 @@ def test_redis_lock_store_on_the_local_server(monkeypatch):
     try:
         redis.Redis.from_url(url, socket_timeout=2).ping()
     except Exception as error:  # noqa: BLE001
-        if os.environ.get("REQUIRE_SERVICES") == "1":
-            pytest.fail(f"Redis is required (REQUIRE_SERVICES=1) but unreachable: {error}")
-        pytest.skip(f"Redis on 127.0.0.1:6379 unreachable: {error}")
+        service_unreachable("Redis on 127.0.0.1:6379", error)
     monkeypatch.setenv("LOCK_STORE_URL", url)
     store = EnvLockStore(endpoint_config=None)
     lock = store.create_lock("unit-conversation")

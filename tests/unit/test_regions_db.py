@@ -1,12 +1,9 @@
 """Region data in a real database through SQLAlchemy and Alembic: SQLite always, PostgreSQL on
 127.0.0.1:5432 when it is there (required when REQUIRE_SERVICES=1, as in CI)."""
-import os
-import uuid
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
 
 from bot.db.base import metadata
 from bot.db.migrate import upgrade
@@ -14,31 +11,9 @@ from bot.db.queries import counts, export_regions, help_points_for_municipality,
     regions_of_postcode
 from bot.db.session import engine_from_url, session_scope
 
-PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-
-
 @pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'test.sqlite3'}"
-
-
-@pytest.fixture
-def postgres_url():
-    try:
-        admin = create_engine(PG_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.execute(text("select 1"))
-    except Exception as error:  # noqa: BLE001 - any failure to connect means: not here
-        if os.environ.get("REQUIRE_SERVICES") == "1":
-            pytest.fail(f"PostgreSQL is required (REQUIRE_SERVICES=1) but unreachable: {error}")
-        pytest.skip(f"PostgreSQL on 127.0.0.1:5432 unreachable: {error}")
-    name = f"wnl_test_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def check_database(url):

@@ -12,7 +12,6 @@ from sqlalchemy import create_engine, text
 
 from bot.__main__ import main
 from bot.retention import purge, retention_days
-from test_regions_db import postgres_url  # noqa: F401 - the PostgreSQL fixture
 
 DAY = 86_400
 NOW = time.time()
@@ -77,7 +76,7 @@ def test_purge_deletes_expired_conversations_on_sqlite(tmp_path):
 
 
 @pytest.mark.services
-def test_purge_deletes_expired_conversations_on_postgresql(postgres_url):  # noqa: F811
+def test_purge_deletes_expired_conversations_on_postgresql(postgres_url):
     check_purge(postgres_url)
 
 

@@ -2,14 +2,8 @@
 with a database of its own and no Rasa server behind it (sanic-testing is not installed).
 Security first: every staff route refuses without a session, viewers cannot edit, forms need
 their CSRF token, wrong passwords are rate limited, search strings never reach SQL."""
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 import requests
@@ -20,17 +14,11 @@ from bot.faq import load_library
 from bot.staff.library import load_answers
 from bot.staff.users import add_user
 from bot.web.app import SECURITY_HEADERS, create_app
+from serverkit import base_env, free_port, wait_for_web, web_app
 
 pytestmark = pytest.mark.unit
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "staff test password"
 SAMPLE = {"topic": "ask_passport_held", "lang": "pl", "filename": "pl.txt", "revision_id": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -45,35 +33,15 @@ def staff_url(tmp_path_factory):
                            ("rita", "viewer")):
             add_user(session, name, PASSWORD, role)
     engine.dispose()
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": url, "WEB_PORT": str(port),
-           "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TOKEN": "unused"}
+    env = base_env(DATABASE_URL=url, RASA_URL=f"http://127.0.0.1:{free_port()}", RASA_TOKEN="unused")
     env.pop("STAFF_COOKIE_SECURE", None)
-    log = (tmp / "web.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "web"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    app = web_app(tmp, env).start()
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("web app did not start:\n" + (tmp / "web.log").read_text())
-            time.sleep(0.2)
-        yield base
+        wait_for_web(app)
+        yield app.url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        assert "szef zabral mi paszport" not in (tmp / "web.log").read_text()  # no message text
+        app.stop()
+        assert "szef zabral mi paszport" not in app.log.read_text()  # no message text
 
 
 def csrf_of(html: str) -> str:

@@ -19,7 +19,6 @@ from bot.language_id import detect
 from bot.usage_recording import answered_topic, record_answer, region_of, source_of
 from bot.usage_stats import UsageRow, chart_svg, check_keys, iso_week, record, to_csv, \
     weekly_counts
-from test_regions_db import postgres_url  # noqa: F401 - the PostgreSQL fixture
 
 WEEK = "2026-W48"
 
@@ -109,7 +108,7 @@ def test_concurrent_increments_are_not_lost_on_sqlite(sqlite_engine):
 
 
 @pytest.mark.services
-def test_concurrent_increments_are_not_lost_on_postgresql(postgres_url):  # noqa: F811
+def test_concurrent_increments_are_not_lost_on_postgresql(postgres_url):
     upgrade(postgres_url)
     engine = create_engine(postgres_url, future=True, pool_size=8)
     try:
