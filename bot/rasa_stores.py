@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.db.sqlite_tuning import pooled_engine
 from bot.stores import lock_store_url, tracker_store_url
 
 LOCK_KEY_PREFIX = "wnl"
@@ -21,12 +22,24 @@ class EnvTrackerStore:
     def __new__(cls, domain: Any = None, event_broker: Any = None, **_: Any):
         from rasa.core.tracker_store import SQLTrackerStore
 
+        from bot import rasa_speedups
+
+        # Rasa builds the tracker store once when the server starts: the place to fix its hot path.
+        rasa_speedups.install()
+
         url = tracker_store_url()
         if url.startswith("sqlite:///"):
             from pathlib import Path
 
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        return SQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
+        store = SQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
+        if store.engine.dialect.name == "sqlite":
+            from sqlalchemy.orm import sessionmaker
+
+            store.engine.dispose()
+            store.engine = pooled_engine(url)
+            store.sessionmaker = sessionmaker(bind=store.engine)
+        return store
 
 
 def redis_settings(url: str) -> dict[str, Any]:

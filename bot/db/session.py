@@ -12,6 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db.sqlite_tuning import pooled_engine
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'wnl.sqlite3'}"
 
@@ -28,6 +30,7 @@ def engine_from_url(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        return pooled_engine(url, future=True)
     return create_engine(url, future=True, pool_pre_ping=True)
 
 

@@ -113,3 +113,36 @@ def test_redis_lock_store_on_the_local_server(monkeypatch):
     store.delete_lock("unit-conversation")
     assert store.get_lock("unit-conversation") is None
     assert ticket == 0
+
+
+def test_the_speedups_keep_rasas_behaviour():
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    from bot import rasa_speedups
+
+    rasa_speedups.install()
+    action = RemoteAction("action_answer_topic", None)
+    assert action._validate_action_result({"events": [], "responses": [{"text": "hi"}]})
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": "not a list"})
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name).type_name == cls.type_name
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_sqlite_engines_keep_their_connections_and_use_wal(tmp_path):
+    from sqlalchemy import text
+
+    from bot.db.session import engine_from_url
+
+    engine = engine_from_url(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.connect() as c:
+        first = c.connection.dbapi_connection
+        assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    with engine.connect() as c:
+        assert c.connection.dbapi_connection is first
+    engine.dispose()
