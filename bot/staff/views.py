@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import astuple
 from contextlib import contextmanager
 from functools import wraps
 from typing import Iterator
@@ -21,6 +22,7 @@ from sanic.request import Request
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import usage_stats
 from bot.db.session import DatabaseUnavailable, engine_from_url
 from bot.languages import SUPPORTED_LANGUAGES
 from bot.staff import csrf, rate_limit
@@ -306,35 +308,24 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
 
     # --- statistics (bot.usage_stats) -------------------------------------------------------
 
-    def usage_rows():
-        try:
-            from bot import usage_stats
-        except ImportError:
-            return None, None
+    def usage_rows() -> list:
         with db.session() as s:
-            rows = list(usage_stats.weekly_counts(s))
-        return usage_stats, rows
+            return list(usage_stats.weekly_counts(s))
 
     @bp.get("/stats")
     @staff_only()
     async def stats(request: Request, staff: Staff):
-        module, rows = usage_rows()
-        if module is None:
-            return page("stats.html", staff=staff, title="Statistics", available=False, rows=[],
-                        chart="")
+        rows = usage_rows()
         # The chart is SVG drawn by bot.usage_stats from counts only: no text from users.
-        chart = Markup(module.chart_svg(rows))
-        cells = [list(r.values()) if isinstance(r, dict) else list(r) for r in rows]
-        return page("stats.html", staff=staff, title="Statistics", available=True, rows=cells,
-                    chart=chart)
+        chart = Markup(usage_stats.chart_svg(rows))
+        cells = [astuple(row) for row in rows]
+        return page("stats.html", staff=staff, title="Statistics", rows=cells, chart=chart)
 
     @bp.get("/stats.csv")
     @staff_only()
     async def stats_csv(request: Request, staff: Staff):
-        module, rows = usage_rows()
-        if module is None:
-            return response.text("Statistics are not available.", status=503, headers=page_headers)
-        return response.text(module.to_csv(rows), content_type="text/csv; charset=utf-8",
+        return response.text(usage_stats.to_csv(usage_rows()),
+                             content_type="text/csv; charset=utf-8",
                              headers={**page_headers, "Content-Disposition":
                                       'attachment; filename="wnl-usage.csv"'})
 

@@ -13,6 +13,7 @@ from bot.db.session import engine_from_url, session_scope
 from bot.faq import load_library
 from bot.staff.library import load_answers
 from bot.staff.users import add_user
+from bot.usage_stats import record
 from bot.web.app import SECURITY_HEADERS, create_app
 from serverkit import base_env, free_port, wait_for_web, web_app
 
@@ -22,9 +23,9 @@ SAMPLE = {"topic": "ask_passport_held", "lang": "pl", "filename": "pl.txt", "rev
 
 
 @pytest.fixture(scope="module")
-def staff_url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("staff_web")
-    url = f"sqlite:///{tmp / 'staff.sqlite3'}"
+def staff_database(tmp_path_factory):
+    """The web app's own database: the answer library and four staff accounts."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('staff_db') / 'staff.sqlite3'}"
     upgrade(url)
     engine = engine_from_url(url)
     with session_scope(engine) as session:
@@ -33,7 +34,13 @@ def staff_url(tmp_path_factory):
                            ("rita", "viewer")):
             add_user(session, name, PASSWORD, role)
     engine.dispose()
-    env = base_env(DATABASE_URL=url, RASA_URL=f"http://127.0.0.1:{free_port()}", RASA_TOKEN="unused")
+    return url
+
+
+@pytest.fixture(scope="module")
+def staff_url(staff_database, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("staff_web")
+    env = base_env(DATABASE_URL=staff_database, RASA_URL=f"http://127.0.0.1:{free_port()}", RASA_TOKEN="unused")
     env.pop("STAFF_COOKIE_SECURE", None)
     app = web_app(tmp, env).start()
     try:
@@ -277,11 +284,21 @@ def test_suggest_without_rasa_shows_the_language_and_a_clear_message(staff_url):
     assert r.status_code == 200 and "<img src=x" not in r.text
 
 
-def test_statistics_page_and_csv_need_a_login_and_work_with_one(staff_url):
+def test_statistics_page_and_csv_need_a_login_and_work_with_one(staff_url, staff_database):
     client = login(staff_url, "vic")
     page = client.get(f"{staff_url}/staff/stats", timeout=10)
-    assert page.status_code == 200 and "<h1>Statistics</h1>" in page.text
+    assert page.status_code == 200 and "Nothing counted yet" in page.text
+    engine = engine_from_url(staff_database)
+    for _ in range(3):
+        record(engine, "2026-W48", "ask_passport_held", "pl", "Midden-Brabant", "qr")
+    record(engine, "2026-W47", "ask_wage_deductions", "ro", "unknown", "whatsapp")
+    engine.dispose()
+    page = client.get(f"{staff_url}/staff/stats", timeout=10)
+    assert page.status_code == 200 and "<svg" in page.text
+    assert "<td>ask_passport_held</td><td>pl</td><td>Midden-Brabant</td><td>qr</td><td>3</td>" \
+        in page.text
     csv = client.get(f"{staff_url}/staff/stats.csv", timeout=10)
     assert csv.status_code == 200
     assert csv.headers["Content-Type"].startswith("text/csv")
     assert csv.headers["Content-Disposition"].startswith("attachment")
+    assert "2026-W48,ask_passport_held,pl,Midden-Brabant,qr,3" in csv.text
