@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from serverkit import (MODEL, ROOT, action_server, base_env, new_token, rasa_server, wait_for_actions,
-                       wait_for_rasa, wait_for_web, web_app)
+from serverkit import (MODEL, ROOT, FakeGraphAPI, action_server, base_env, new_token, rasa_server,
+                       wait_for_actions, wait_for_rasa, wait_for_web, web_app)
 
 
 @dataclass
@@ -35,42 +35,6 @@ class Bot:
 
     def healthy(self) -> bool:
         return requests.get(f"{self.url}/status", params={"token": self.token}, timeout=10).ok
-
-
-class FakeGraphAPI:
-    """A real HTTP server on loopback standing in for Meta's Graph API: it records every message
-    the bot sends, so tests can check what a WhatsApp user would receive."""
-
-    def __init__(self) -> None:
-        import http.server
-        import json
-        import threading
-
-        self.received: list[dict] = []
-        self.lock = threading.Lock()
-        fake = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                with fake.lock:
-                    fake.received.append({"path": self.path, "auth": self.headers.get("Authorization"),
-                                          "json": json.loads(body)})
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"messages": [{"id": "wamid.fake"}]}')
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def to(self, phone: str) -> list[dict]:
-        with self.lock:
-            return [r["json"] for r in self.received if r["json"].get("to") == phone]
 
 
 WHATSAPP_SECRET = "test-app-secret"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from serverkit import (MODEL, Server, action_server, base_env, new_token, postgres_database,
+from serverkit import (MODEL, FakeGraphAPI, Server, action_server, base_env, new_token, postgres_database,
                        rasa_server, service_unreachable, wait_for_actions, wait_for_rasa)
 
 # A Redis database of its own, emptied before and after: the tests never touch other data.
@@ -38,12 +38,18 @@ def redis_lock_url():
     client.flushdb()
 
 
+# WhatsApp as the e2e tests configure it, sending to a recording fake Graph API.
+WHATSAPP_SECRET = "scale-app-secret"
+
+
 @dataclass
 class Cluster:
     token: str
     actions: Server
     servers: list[Server]
     tracker_url: str
+    graph: FakeGraphAPI
+    whatsapp_secret: str = WHATSAPP_SECRET
 
     def say(self, server: Server, sender: str, message: str, timeout: float = 60) -> list[dict]:
         r = requests.post(f"{server.url}/webhooks/rest/webhook",
@@ -68,8 +74,12 @@ def cluster(postgres_tracker_url, redis_lock_url, tmp_path_factory):
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train` (make test does)")
     logs = tmp_path_factory.mktemp("cluster")
+    graph = FakeGraphAPI()
     env = base_env(TRACKER_STORE_URL=postgres_tracker_url, LOCK_STORE_URL=redis_lock_url,
-                   TICKET_LOCK_LIFETIME=TEST_LOCK_LIFETIME)
+                   TICKET_LOCK_LIFETIME=TEST_LOCK_LIFETIME, WHATSAPP_APP_SECRET=WHATSAPP_SECRET,
+                   WHATSAPP_VERIFY_TOKEN="scale-verify", WHATSAPP_ACCESS_TOKEN="scale-access",
+                   WHATSAPP_PHONE_NUMBER_ID="1234", WHATSAPP_PSEUDONYM_KEY="scale-pseudonym-key",
+                   WHATSAPP_GRAPH_URL=graph.url)
     token = new_token()
     actions = action_server(logs, env).start()
     servers = [rasa_server(logs, env, token, actions.url, name=f"rasa-{n}") for n in "abc"]
@@ -82,7 +92,8 @@ def cluster(postgres_tracker_url, redis_lock_url, tmp_path_factory):
             server.start()
         with ThreadPoolExecutor(len(servers) - 1) as pool:
             list(pool.map(lambda s: wait_for_rasa(s, token, [actions]), servers[1:]))
-        yield Cluster(token, actions, servers, postgres_tracker_url)
+        yield Cluster(token, actions, servers, postgres_tracker_url, graph)
     finally:
         for server in [*servers, actions]:
             server.stop()
+        graph.server.shutdown()

@@ -2,6 +2,9 @@
 of one conversation land on any server, and the conversation stays whole."""
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import random
 import threading
 import time
@@ -169,3 +172,38 @@ def test_a_server_killed_under_load_loses_no_conversation(cluster):
         assert reply
         assert cluster.tracker(c, sender)["slots"]["language"] == "pl"
         assert cluster.tracker(c, sender)["slots"]["town"] == "Tilburg"
+
+
+def test_a_whatsapp_delivery_retried_on_another_server_is_answered_once(cluster):
+    """Meta retries a webhook it thinks failed; behind a load balancer the retry may reach
+    another server. The message ids are shared in Redis: one answer."""
+    a, b, _ = cluster.servers
+
+    def delivery(phone: str) -> tuple[bytes, dict]:
+        body = json.dumps({"object": "whatsapp_business_account", "entry": [{"changes": [{
+            "value": {"messages": [{"from": phone, "id": f"wamid.{uuid.uuid4().hex}",
+                                    "type": "text", "text": {"body": "szef zabral mi paszport"}}]}}]}]}
+        ).encode()
+        signature = hmac.new(cluster.whatsapp_secret.encode(), body, hashlib.sha256).hexdigest()
+        return body, {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={signature}"}
+
+    def post(server, body, headers) -> int:
+        return requests.post(f"{server.url}/webhooks/whatsapp/webhook", data=body, headers=headers,
+                             timeout=60).status_code
+
+    def wait_for_replies(phone: str) -> list:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not cluster.graph.to(phone):
+            time.sleep(0.2)
+        time.sleep(2)  # a second answer would arrive within this
+        return cluster.graph.to(phone)
+
+    once, twice = ("48" + str(uuid.uuid4().int)[:9] for _ in range(2))
+    assert post(a, *delivery(once)) == 200
+    single = wait_for_replies(once)
+    assert single and "paszport" in json.dumps(single, ensure_ascii=False).lower()
+    body, headers = delivery(twice)
+    with ThreadPoolExecutor(4) as pool:
+        statuses = list(pool.map(lambda server: post(server, body, headers), [a, b, a, b]))
+    assert statuses == [200] * 4
+    assert len(wait_for_replies(twice)) == len(single)
