@@ -1,10 +1,8 @@
 """The staff answer library in real Chromium, against the real web app and Rasa server: log in,
 search in Polish, see all five languages, copy an answer for WhatsApp, and let the bot suggest
 the answer to a worker's Polish message."""
-import os
 import re
 import uuid
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,29 +12,12 @@ from bot.faq import load_library
 from bot.staff.users import add_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 PASSWORD = "browser test password"
 LANGUAGES = ("pl", "ro", "bg", "nl", "en")
 
 
 def first_line(topic, lang):
     return load_library()[topic].text(lang).splitlines()[0]
-
-
-@pytest.fixture(scope="module")
-def staff_browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    expect.set_options(timeout=30_000)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +31,8 @@ def viewer():
     return name
 
 
-def test_staff_log_in_search_copy_and_suggest(staff_browser, web, viewer):
-    context = staff_browser.new_context(viewport={"width": 1280, "height": 900})
+def test_staff_log_in_search_copy_and_suggest(browser, web, viewer):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=web.url)
     page = context.new_page()
 
@@ -106,9 +87,9 @@ def test_staff_log_in_search_copy_and_suggest(staff_browser, web, viewer):
     context.close()
 
 
-def test_the_copy_fallback_without_the_clipboard_api(staff_browser, web, viewer):
+def test_the_copy_fallback_without_the_clipboard_api(browser, web, viewer):
     """Without clipboard permission the text is shown selected for Ctrl+C (or copied)."""
-    context = staff_browser.new_context()
+    context = browser.new_context()
     page = context.new_page()
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page.goto(f"{web.url}/staff/login")

@@ -1,6 +1,5 @@
 """The web chat page in real Chromium (Debian's package) at phone size, and its API."""
 import json
-import os
 import time
 from pathlib import Path
 
@@ -14,29 +13,11 @@ from bot.faq import load_library
 from bot.i18n import translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 
 def first_line(topic, lang):
     return load_library()[topic].text(lang).splitlines()[0]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=30_000)
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_chat_in_two_languages_with_quick_replies_and_no_html_from_users(browser, web):
