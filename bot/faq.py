@@ -110,15 +110,9 @@ def clear_approved_cache() -> None:
 
 
 def _read_approved(url: str) -> dict[tuple[str, str], str]:
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
+    from bot.db.session import shared_engine
     from bot.staff.library import approved_texts as read
 
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
         return {}  # do not create an empty database file by looking
-    engine = create_engine(url, future=True, poolclass=NullPool)
-    try:
-        return read(engine)
-    finally:
-        engine.dispose()
+    return read(shared_engine(url))

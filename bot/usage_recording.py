@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import lru_cache
 from typing import Any, Callable, Iterable, Optional
 
+from bot.db.session import shared_engine
 from bot.usage_stats import TOPICS, UNKNOWN_REGION, iso_week, record
 
 logger = logging.getLogger(__name__)
@@ -71,18 +71,11 @@ def region_of(town: Optional[str]) -> str:
     from bot.places import gazetteer
 
     g = gazetteer()
-    regions = {m.region_name for m in g.municipalities.values() if m.name == town}
-    if not regions:
-        regions = {m.region_name for m in g.find(town, fuzzy=False)}
+    municipality = g.by_name.get(town.lower())
+    if municipality:
+        return municipality.region_name
+    regions = {m.region_name for m in g.find(town, fuzzy=False)}
     return regions.pop() if len(regions) == 1 else UNKNOWN_REGION
-
-
-@lru_cache(maxsize=1)
-def _engine():
-    """The project database (DATABASE_URL), once per process."""
-    from bot.db.session import engine_from_url
-
-    return engine_from_url()
 
 
 def record_answer(tracker: Any, turn: Any, action: str, events: list[dict],
@@ -96,7 +89,7 @@ def record_answer(tracker: Any, turn: Any, action: str, events: list[dict],
         region = region_of(towns[-1] if towns else tracker.get_slot("town"))
         user_events = [e for e in tracker.events if isinstance(e, dict) and e.get("event") == "user"]
         source = source_of(tracker.sender_id, tracker.get_latest_input_channel(), user_events)
-        record(engine or _engine(), iso_week(today()), topic, turn.language, region, source)
+        record(engine or shared_engine(), iso_week(today()), topic, turn.language, region, source)
         return topic
     except Exception as error:  # noqa: BLE001 - statistics must never break an answer
         # The type only: a database error's text may quote parameters.

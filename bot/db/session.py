@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -34,17 +35,29 @@ def engine_from_url(url: str | None = None) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
+def shared_engine(url: str | None = None) -> Engine:
+    """One engine (and connection pool) per database per process, for the long-running servers."""
+    return _engine_for(url or database_url())
+
+
+@lru_cache(maxsize=None)
+def _engine_for(url: str) -> Engine:
+    return engine_from_url(url)
+
+
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits when the block ends and rolls back on an error."""
-    factory = sessionmaker(bind=engine, future=True)
+def session_scope(engine: Engine, expire_on_commit: bool = True) -> Iterator[Session]:
+    """A session that commits when the block ends and rolls back on an error.
+    `expire_on_commit=False` keeps loaded objects readable after the block (rendering pages)."""
+    factory = sessionmaker(bind=engine, future=True, expire_on_commit=expire_on_commit)
     session = factory()
     try:
         yield session
         session.commit()
     except OperationalError as error:
         session.rollback()
-        raise DatabaseUnavailable(str(error.orig)) from error
+        # The type only: the driver's text may quote parameters.
+        raise DatabaseUnavailable(type(error.orig).__name__) from error
     except Exception:
         session.rollback()
         raise

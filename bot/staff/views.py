@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import astuple
 from contextlib import contextmanager
+from dataclasses import astuple
 from functools import wraps
 from typing import Iterator
 
@@ -19,11 +19,10 @@ import aiohttp
 from markupsafe import Markup
 from sanic import Blueprint, response
 from sanic.request import Request
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from bot import usage_stats
-from bot.db.session import DatabaseUnavailable, engine_from_url
+from bot.db.session import session_scope, shared_engine
 from bot.languages import SUPPORTED_LANGUAGES
 from bot.staff import csrf, rate_limit
 from bot.staff import library as lib
@@ -43,34 +42,16 @@ NOTICES = {"proposed": "Your proposal waits for a second editor.",
 _TXT = re.compile(r"^([a-z]{2})\.txt$")
 
 
-class _Database:
-    """The engine is built at the first request (DATABASE_URL), not at import."""
-
-    def __init__(self) -> None:
-        self._factory: sessionmaker | None = None
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        if self._factory is None:
-            # Objects stay readable after commit: pages are rendered after the session ends.
-            self._factory = sessionmaker(bind=engine_from_url(), future=True, expire_on_commit=False)
-        session = self._factory()
-        try:
-            yield session
-            session.commit()
-        except OperationalError as error:
-            session.rollback()
-            raise DatabaseUnavailable(type(error.orig).__name__) from error
-        except Exception:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+@contextmanager
+def database() -> Iterator[Session]:
+    """A session on DATABASE_URL (the engine is built at the first request, not at import);
+    objects stay readable after commit: pages are rendered after the session ends."""
+    with session_scope(shared_engine(), expire_on_commit=False) as session:
+        yield session
 
 
 def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, str]) -> Blueprint:
     bp = Blueprint("staff", url_prefix="/staff")
-    db = _Database()
     page_headers = {**headers, "Cache-Control": "no-store"}
 
     def page(template: str, status: int = 200, **values) -> response.HTTPResponse:
@@ -91,7 +72,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
         def wrap(handler):
             @wraps(handler)
             async def checked(request: Request, *args, **kwargs):
-                with db.session() as s:
+                with database() as s:
                     staff = resume_session(s, request.cookies.get(COOKIE))
                 if staff is None:
                     if request.method == "GET" and not request.path.endswith((".txt", ".csv")):
@@ -129,7 +110,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
 
     @bp.get("/login")
     async def login_form(request: Request):
-        with db.session() as s:
+        with database() as s:
             if resume_session(s, request.cookies.get(COOKIE)):
                 return see_other("/staff")
         return login_page(request)
@@ -141,7 +122,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
         name = (request.form.get("name") or "").strip()[:80]
         password = (request.form.get("password") or "")[:1000]
         pair = rate_limit.key(name, request.remote_addr or request.ip)
-        with db.session() as s:
+        with database() as s:
             if rate_limit.is_limited(s, pair):
                 resp = login_page(request, 429, "Too many failed logins. Try again in 15 minutes.", name)
                 resp.headers["Retry-After"] = str(int(rate_limit.WINDOW.total_seconds()))
@@ -150,7 +131,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
             stored = user.password_hash if user else None
         loop = asyncio.get_running_loop()
         ok = await loop.run_in_executor(None, verify_password, stored, password)
-        with db.session() as s:
+        with database() as s:
             if not ok:
                 rate_limit.record_failure(s, pair)
                 return login_page(request, 401, "Wrong user name or password.", name)
@@ -169,7 +150,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     @bp.post("/logout")
     @staff_only()
     async def logout(request: Request, staff: Staff):
-        with db.session() as s:
+        with database() as s:
             end_session(s, request.cookies.get(COOKIE))
         resp = see_other("/staff/login")
         set_cookie(request, resp, COOKIE, "", max_age=0)
@@ -185,7 +166,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     @staff_only()
     async def library(request: Request, staff: Staff):
         query = (request.args.get("q") or "")[:MAX_QUERY]
-        with db.session() as s:
+        with database() as s:
             entries = lib.topics(s)
         hits = search(query, {t: e.texts for t, e in entries.items()}) if query.strip() else []
         results = [(hit, entries[hit.topic], copies(entries[hit.topic])) for hit in hits]
@@ -199,7 +180,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
 
     def show_topic(request: Request, staff: Staff, topic: str, status: int = 200,
                    notice: str | None = None, error: str | None = None, drafts=None):
-        with db.session() as s:
+        with database() as s:
             entry = lib.topics(s).get(topic)
             revisions = lib.history(s, topic) if entry else []
         if entry is None:
@@ -213,7 +194,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     @staff_only()
     async def plain_answer(request: Request, staff: Staff, topic: str, filename: str):
         match = _TXT.match(filename)
-        with db.session() as s:
+        with database() as s:
             entry = lib.topics(s).get(topic)
         text = whatsapp_text(entry.as_answer(), match.group(1)) if entry and match else None
         if text is None:
@@ -227,7 +208,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     async def propose(request: Request, staff: Staff, topic: str, lang: str):
         text = (request.form.get("text") or "")[:lib.MAX_TEXT + 1000]
         try:
-            with db.session() as s:
+            with database() as s:
                 lib.propose(s, topic, lang, text, staff.name)
         except lib.LibraryError as error:
             drafts = {lang: text} if lang in SUPPORTED_LANGUAGES else {}
@@ -236,7 +217,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
 
     async def decide(request: Request, staff: Staff, revision_id: int, action, done: str):
         try:
-            with db.session() as s:
+            with database() as s:
                 revision = action(s, revision_id, staff.name)
                 topic = revision.topic
         except lib.NotAllowed as error:
@@ -274,7 +255,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
         message = (request.form.get("message") or "")[:MAX_MESSAGE]
         guess = detect(message)
         ranking, reachable = await parse(message)
-        with db.session() as s:
+        with database() as s:
             entries = lib.topics(s)
         lang = guess.code or "en"
         best = next((r["name"] for r in ranking if r["name"] in entries), None)
@@ -309,7 +290,7 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     # --- statistics (bot.usage_stats) -------------------------------------------------------
 
     def usage_rows() -> list:
-        with db.session() as s:
+        with database() as s:
             return list(usage_stats.weekly_counts(s))
 
     @bp.get("/stats")

@@ -222,7 +222,7 @@ def tracker(text, intent, slots=None, sender="web-abc", channel="rest", src="web
 
 
 def run(action, t, engine, monkeypatch):
-    monkeypatch.setattr("bot.usage_recording._engine", lambda: engine)
+    monkeypatch.setattr("bot.usage_recording.shared_engine", lambda *_: engine)
     asyncio.run(action.run(CollectingDispatcher(), t, {}))
 
 
@@ -259,7 +259,7 @@ class BrokenEngine:
 @pytest.mark.unit
 def test_a_database_error_never_breaks_the_answer_nor_logs_text(monkeypatch, caplog):
     monkeypatch.setattr("bot.usage_stats.Engine", BrokenEngine)
-    monkeypatch.setattr("bot.usage_recording._engine", lambda: BrokenEngine())
+    monkeypatch.setattr("bot.usage_recording.shared_engine", lambda *_: BrokenEngine())
     dispatcher = CollectingDispatcher()
     with caplog.at_level(logging.WARNING):
         asyncio.run(ActionAnswerTopic().run(
