@@ -32,7 +32,8 @@ class EnvTrackerStore:
             from pathlib import Path
 
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        store = SQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
+        store = guarded_sql_tracker_store(SQLTrackerStore)(
+            domain=domain, host=url, event_broker=event_broker)
         if store.engine.dialect.name == "sqlite":
             from sqlalchemy.orm import sessionmaker
 
@@ -40,6 +41,59 @@ class EnvTrackerStore:
             store.engine = pooled_engine(url)
             store.sessionmaker = sessionmaker(bind=store.engine)
         return store
+
+
+class TrackerStoreRowError(RuntimeError):
+    """One conversation's row could not be read or written; the server goes on serving."""
+
+
+# The Rasa versions whose SQLTrackerStore.session_scope reads every ValueError as "schema missing".
+GUARDED_RASA_VERSIONS = ("3.6.",)
+
+
+def guarded_sql_tracker_store(base: type) -> type:
+    """SQLTrackerStore whose session scope does not exit the process on a bad row.
+
+    Rasa 3.6's `session_scope` catches any ValueError raised inside it, takes it for a missing
+    PostgreSQL schema and calls sys.exit(1). A driver error on one conversation's data is also a
+    ValueError (SQLite: UnicodeEncodeError for a lone surrogate; psycopg2: a NUL byte), so one
+    request took the whole server down. Here the schema check keeps Rasa's behaviour, and an
+    error in the body fails that request only, as TrackerStoreRowError (the type is logged, never
+    the value, which may quote the message). On another Rasa version the class is Rasa's own.
+    """
+    import contextlib
+    import logging
+
+    import rasa
+    from rasa.core.tracker_store import ensure_schema_exists
+    from rasa.shared.utils.cli import print_error_and_exit
+
+    if not rasa.__version__.startswith(GUARDED_RASA_VERSIONS) or not hasattr(base, "session_scope"):
+        logging.getLogger(__name__).error(
+            "tracker store guard not installed: written for Rasa %s, found %s",
+            "/".join(GUARDED_RASA_VERSIONS), rasa.__version__)
+        return base
+
+    class GuardedSQLTrackerStore(base):
+        @contextlib.contextmanager
+        def session_scope(self):
+            session = self.sessionmaker()
+            try:
+                try:
+                    ensure_schema_exists(session)
+                except ValueError as schema:  # Rasa's own case: a configured schema is missing
+                    print_error_and_exit(
+                        f"Requested PostgreSQL schema '{schema}' was not found in the database.")
+                try:
+                    yield session
+                except ValueError as error:
+                    logging.getLogger(__name__).error(
+                        "tracker store: one conversation failed with %s", type(error).__name__)
+                    raise TrackerStoreRowError(type(error).__name__) from None
+            finally:
+                session.close()
+
+    return GuardedSQLTrackerStore
 
 
 def redis_settings(url: str) -> dict[str, Any]:

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 
+from bot.channels.identifiers import clean_identifier, clean_text
+
 MAX_TEXT = 4096          # characters in one text message
+MAX_MESSAGE_ID = 256
+PHONE = re.compile(r"[0-9]{1,20}")
 MAX_BUTTONS = 3          # reply buttons in one interactive message
 MAX_ROWS = 10            # rows in one list message
 MAX_BUTTON_TITLE = 20
@@ -64,23 +69,29 @@ def read_webhook(body: object) -> list[Incoming]:
 def _read_message(message: object) -> Incoming | None:
     if not isinstance(message, dict):
         return None
-    message_id, phone, kind = message.get("id"), message.get("from"), message.get("type")
-    if not isinstance(message_id, str) or not isinstance(phone, str):
+    message_id = clean_identifier(message.get("id"), MAX_MESSAGE_ID)
+    phone, kind = message.get("from"), message.get("type")
+    # A WhatsApp id is the phone number in digits; anything else is not from Meta.
+    if message_id is None or not isinstance(phone, str) or not PHONE.fullmatch(phone):
         return None
     if kind == "text":
         body = _dict(message.get("text")).get("body")
         # WhatsApp caps a message at 4,096 characters: anything longer is not from a phone.
-        return Incoming(message_id, phone, body[:MAX_TEXT] if isinstance(body, str) else "")
+        return Incoming(message_id, phone, _text(body))
     if kind == "interactive":
         interactive = _dict(message.get("interactive"))
         reply = _dict(interactive.get("button_reply")) or _dict(interactive.get("list_reply"))
-        return Incoming(message_id, phone, str(reply.get("id") or reply.get("title") or "")[:MAX_TEXT])
+        return Incoming(message_id, phone, _text(reply.get("id") or reply.get("title")))
     if kind == "button":
         button = _dict(message.get("button"))
-        return Incoming(message_id, phone, str(button.get("payload") or button.get("text") or "")[:MAX_TEXT])
+        return Incoming(message_id, phone, _text(button.get("payload") or button.get("text")))
     if kind in MEDIA_TYPES:
         return Incoming(message_id, phone, None, media=True)
     return None
+
+
+def _text(value: object) -> str:
+    return clean_text(value[:MAX_TEXT]) if isinstance(value, str) else ""
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, the Rasa server and the web chat page in the foreground; Ctrl-C stops
-# all three.
+# Starts the action server, the Rasa server and the web chat page in the foreground, each restarted
+# when it dies; Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
@@ -25,18 +25,28 @@ fi
 .venv/bin/python -m bot regions load
 .venv/bin/python -m bot library load  # the staff answer library (idempotent)
 
-pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+# Each server runs under a supervisor: a child that dies is restarted after a short back-off
+# (1 s, doubling to 30 s; reset after a minute of uptime) instead of stopping the others.
+supervise() {
+  local name=$1 delay=1 started
+  shift
+  while true; do
+    started=$SECONDS
+    "$@" || true
+    if (( SECONDS - started > 60 )); then delay=1; fi
+    echo "run.sh: the ${name} server exited; restarting it in ${delay} s" >&2
+    sleep "$delay"
+    delay=$(( delay < 16 ? delay * 2 : 30 ))
+  done
+}
+# Ctrl-C or the end of this script stops every supervisor and server (the whole process group).
+trap 'trap - EXIT INT TERM; kill 0 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 
-.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
-pids+=($!)
-.venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
+supervise actions .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
+supervise rasa .venv/bin/rasa run --model models/wnl.tar.gz --port "$RASA_PORT" --enable-api \
   --auth-token="$RASA_TOKEN" --endpoints endpoints.yml --credentials "$CREDENTIALS" --quiet &
-pids+=($!)
 RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB_PORT" \
-  .venv/bin/python -m bot web &
-pids+=($!)
+  supervise web .venv/bin/python -m bot web &
 
 cat <<MSG
 
@@ -48,4 +58,4 @@ cat <<MSG
   Ctrl-C stops everything.
 
 MSG
-wait -n "${pids[@]}"
+wait

@@ -16,10 +16,10 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
+from bot.channels.identifiers import MAX_SENDER_CHARS, clean_identifier, clean_text
 from bot.channels.silence import never_silent
 
 MAX_MESSAGE_CHARS = 65_536
-MAX_SENDER_CHARS = 128
 # Metadata the bot reads (deep links, channel hints); anything else is dropped, not stored.
 METADATA_KEYS = ("lang", "src", "topic", "browser_lang")
 MAX_METADATA_VALUE_CHARS = 64
@@ -32,14 +32,16 @@ class RequestError(ValueError):
 
 
 def validate_body(body: Any) -> tuple[str, str, Dict[str, str]]:
-    """(sender, message, metadata) from a decoded JSON body, or RequestError."""
+    """(sender, message, metadata) from a decoded JSON body, or RequestError.
+
+    The sender and metadata values must be clean identifiers (bot/channels/identifiers.py); the
+    message text is repaired (lone surrogates, NUL) so that no database driver can fail on it.
+    """
     if not isinstance(body, dict):
         raise RequestError("the body must be a JSON object")
-    sender = body.get("sender")
-    if isinstance(sender, int) and not isinstance(sender, bool):
-        sender = str(sender)
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        raise RequestError("'sender' must be a non-empty string")
+    sender = clean_identifier(body.get("sender"), MAX_SENDER_CHARS)
+    if sender is None:
+        raise RequestError("'sender' must be a non-empty string of printable characters")
     message = body.get("message")
     if not isinstance(message, str):
         raise RequestError("'message' must be a string")
@@ -49,10 +51,10 @@ def validate_body(body: Any) -> tuple[str, str, Dict[str, str]]:
     metadata = {}
     if isinstance(raw_metadata, dict):
         for key in METADATA_KEYS:
-            value = raw_metadata.get(key)
-            if isinstance(value, str) and len(value) <= MAX_METADATA_VALUE_CHARS:
+            value = clean_identifier(raw_metadata.get(key), MAX_METADATA_VALUE_CHARS)
+            if isinstance(raw_metadata.get(key), str) and value is not None:
                 metadata[key] = value
-    return sender, message, metadata
+    return sender, clean_text(message), metadata
 
 
 def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:

@@ -121,7 +121,8 @@ class WhatsAppInput(InputChannel):
                 return response.text("forbidden", status=403)
             try:
                 body = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+            # ValueError: also integers over Python's digit limit; RecursionError: deep nesting.
+            except (UnicodeDecodeError, ValueError, RecursionError):
                 return response.text("invalid JSON", status=400)
             for incoming in read_webhook(body):
                 if not self._first_time(incoming.message_id):

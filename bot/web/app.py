@@ -8,8 +8,10 @@ the server.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 from sanic import Sanic, response
@@ -19,6 +21,9 @@ from bot.channels.rest import RequestError, validate_body
 from bot.web.page import deep_link, render
 
 STATIC = Path(__file__).parent / "static"
+# chat.js makes a UUID (or digits where crypto.randomUUID is missing); "web-" + it fits the
+# REST channel's sender limit.
+WEB_SENDER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -55,6 +60,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
             sender, text, metadata = validate_body(body)
         except RequestError as error:
             return response.json({"error": str(error)}, status=error.status)
+        if not WEB_SENDER.fullmatch(sender):  # only the page's own id format (chat.js)
+            return response.json({"error": "'sender' is not a chat id"}, status=400)
         metadata = {k: v for k, v in metadata.items() if k in ("lang", "src", "topic", "browser_lang")}
         try:
             async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
@@ -81,7 +88,7 @@ def clean(message: dict[str, Any]) -> dict[str, Any]:
 async def conversation_language(session, rasa_url: str, token: str | None, sender: str):
     if not token:
         return None
-    async with session.get(f"{rasa_url}/conversations/{sender}/tracker",
+    async with session.get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
                            params={"token": token, "include_events": "NONE"}) as r:
         if r.status != 200:
             return None

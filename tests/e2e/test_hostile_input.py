@@ -108,3 +108,53 @@ def test_whatsapp_webhook_handles_broken_bodies(bot, case):
     response = post(url, body, signed(body))
     assert response.status_code == status, (case, response.text[:200])
     assert bot.healthy()
+
+
+# A lone surrogate is valid JSON; as a sender it once made SQLite raise UnicodeEncodeError, which
+# Rasa's SQL tracker store read as "schema missing" and exited the server (issue 14).
+BAD_SENDERS = {
+    "lone surrogate": '{"sender": "x\\udfff", "message": "hi"}',
+    "NUL byte": '{"sender": "x\\u0000y", "message": "hi"}',
+    "line break": '{"sender": "a\\nb", "message": "hi"}',
+    "129 characters": json.dumps({"sender": "s" * 129, "message": "hi"}),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_SENDERS))
+def test_a_sender_that_is_not_clean_text_is_refused_and_the_server_lives(bot, web, case):
+    body = BAD_SENDERS[case].encode()
+    assert post(f"{bot.url}/webhooks/rest/webhook", body).status_code == 400
+    assert post(f"{web.url}/api/message", body).status_code == 400
+    assert bot.healthy() and requests.get(f"{web.url}/health", timeout=10).ok
+    assert bot.say(f"after-{uuid.uuid4().hex[:8]}", "hallo")  # still answering
+
+
+def test_a_lone_surrogate_in_the_message_is_answered_not_fatal(bot, web):
+    body = json.dumps({"sender": f"sur-{uuid.uuid4().hex[:8]}",
+                       "message": "szef zabral mi paszport \udfff"}).encode()
+    response = post(f"{bot.url}/webhooks/rest/webhook", body)
+    assert response.status_code == 200 and response.json()
+    assert post(f"{web.url}/api/message", body).status_code == 200
+    assert bot.healthy()
+
+
+def test_the_web_api_takes_only_its_own_ids_and_cannot_reach_another_tracker(bot, web):
+    victim = f"victim{uuid.uuid4().hex[:8]}"
+    requests.post(f"{web.url}/api/message", json={"sender": victim, "message": "szef zabral mi paszport"},
+                  timeout=60).raise_for_status()
+    for sender in (f"x/../web-{victim}", "a" * 125, "x y", "a?b=1"):
+        response = requests.post(f"{web.url}/api/message", timeout=60,
+                                 json={"sender": sender, "message": "hi"})
+        assert response.status_code == 400, sender
+    assert requests.post(f"{web.url}/api/message", json={"sender": "a" * 64, "message": "hi"},
+                         timeout=60).status_code == 200
+
+
+def test_whatsapp_payloads_that_break_the_json_reader_are_a_4xx(bot):
+    url = f"{bot.url}/webhooks/whatsapp/webhook"
+    for body in (b"[" * 100_000 + b"]" * 100_000, b'{"a": ' + b"9" * 5000 + b"}"):
+        assert post(url, body, signed(body)).status_code == 400
+    surrogate = ('{"entry": [{"changes": [{"value": {"messages": [{"from": "48\\udfff", "id": "w1",'
+                 ' "type": "text", "text": {"body": "hi"}}]}}]}]}').encode()
+    assert post(url, surrogate, signed(surrogate)).status_code == 200
+    assert bot.healthy()

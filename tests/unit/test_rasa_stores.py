@@ -146,3 +146,18 @@ def test_sqlite_engines_keep_their_connections_and_use_wal(tmp_path):
     with engine.connect() as c:
         assert c.connection.dbapi_connection is first
     engine.dispose()
+
+
+def test_a_driver_error_on_one_conversation_fails_that_request_not_the_process(monkeypatch, tmp_path):
+    from bot.rasa_stores import TrackerStoreRowError
+
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    store = EnvTrackerStore(domain=DOMAIN)
+    bad = DialogueStateTracker.from_events("x\udfff", [UserUttered("hi")])
+    with pytest.raises(TrackerStoreRowError):  # Rasa's own store calls sys.exit(1) here
+        asyncio.run(store.save(bad))
+    with pytest.raises(TrackerStoreRowError):
+        asyncio.run(store.retrieve("x\udfff"))
+    good = DialogueStateTracker.from_events("w2", [UserUttered("hi"), SlotSet("language", "ro")])
+    asyncio.run(store.save(good))  # the same store goes on serving
+    assert asyncio.run(store.retrieve("w2")).get_slot("language") == "ro"

@@ -34,3 +34,17 @@ def test_a_huge_message_is_refused_as_too_large():
     with pytest.raises(RequestError) as error:
         validate_body({"sender": "a", "message": "x" * (MAX_MESSAGE_CHARS + 1)})
     assert error.value.status == 413
+
+
+@pytest.mark.parametrize("sender", ["x\udfff", "a\x00b", "a\nb", "\u202e", "s" * 129])
+def test_a_sender_that_is_not_clean_text_is_refused(sender):
+    with pytest.raises(RequestError) as error:
+        validate_body({"sender": sender, "message": "hi"})
+    assert error.value.status == 400
+
+
+def test_message_text_is_repaired_so_no_database_driver_fails_on_it():
+    _, message, metadata = validate_body({"sender": "a", "message": "paszport \udfff\x00!",
+                                          "metadata": {"lang": "pl\udfff", "src": "web"}})
+    assert message == "paszport \ufffd!"
+    assert metadata == {"src": "web"}
