@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import dispatch
+from bot import clock
 from bot import messages as M
 from bot import replies
 from bot.calculators import conversation as calc
@@ -39,7 +40,7 @@ class ValidateCalculatorForm(Action):
             return []  # activation: values picked up from the first message are already clean
         parse = tracker.latest_message or {}
         text = parse.get("text") or ""
-        value = calc.read_value(slot, text, dt.date.today())
+        value = calc.read_value(slot, text, clock.today())
         if value is not None:
             return [SlotSet(slot, value)]
         intent = (parse.get("intent") or {}).get("name")
@@ -126,7 +127,7 @@ class ActionDeductionResult(CalculatorResult):
     action_name = "action_deduction_result"
 
     def result(self, values, lang):
-        return calc.deduction_result(values, lang, dt.date.today())
+        return calc.deduction_result(values, lang, clock.today())
 
 
 class ActionInsuranceResult(CalculatorResult):

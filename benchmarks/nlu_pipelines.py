@@ -186,6 +186,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", help="comma-separated variant names")
     ap.add_argument("--no-memory", action="store_true", help="skip the Rasa server memory")
+    ap.add_argument("--reuse", action="append", default=[], metavar="NAME=MODEL:SECONDS",
+                    help="measure an already trained model (trained from scratch in SECONDS)")
     args = ap.parse_args()
     base = yaml.safe_load((ROOT / "config.yml").read_text())
     names = args.only.split(",") if args.only else list(VARIANTS)
@@ -194,9 +196,19 @@ def main() -> int:
     fallback = next(c for c in base["pipeline"] if c["name"] == "FallbackClassifier")
     report: dict = {"config_yml_variant": current_variant(base), "heldout_messages": len(rows),
                     "fallback": fallback, "variants": {}}
+    reused = {}
+    for item in args.reuse:
+        name, rest = item.split("=", 1)
+        path, seconds = rest.rsplit(":", 1)
+        reused[name] = (Path(path), float(seconds))
+        if name not in names:
+            names.append(name)
     for name in names:
         with tempfile.TemporaryDirectory() as tmp:
-            model, seconds = train(variant_config(base, VARIANTS[name]), Path(tmp))
+            if name in reused:
+                model, seconds = reused[name]
+            else:
+                model, seconds = train(variant_config(base, VARIANTS[name]), Path(tmp))
             parses, times = asyncio.run(parse_all(model, texts))
             times.sort()
             result = scores(rows, parses, fallback["threshold"], fallback["ambiguity_threshold"])

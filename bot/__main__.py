@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot import clock
 from bot.languages import SUPPORTED_LANGUAGES
 
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     faq_commands = faq.add_subparsers(dest="command", required=True)
     report = faq_commands.add_parser("report", help="check every answer; export side by side")
     report.add_argument("--out", type=Path, default=Path("var/reports"))
-    report.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    report.add_argument("--today", type=dt.date.fromisoformat, default=clock.today())
     commands.add_parser("web", help="serve the web chat page (WEB_PORT, RASA_URL, RASA_TOKEN)")
     regions = commands.add_parser("regions", help="regions, municipalities and help points in the database")
     regions_commands = regions.add_subparsers(dest="command", required=True)

@@ -27,7 +27,7 @@ OFFICIAL_DOMAINS = (
     "rijksoverheid.nl", "government.nl", "business.gov.nl", "workinnl.nl",
     "nlarbeidsinspectie.nl", "nllabourauthority.nl", "inspectieszw.nl", "rvig.nl", "digid.nl",
     "juridischloket.nl", "uwv.nl", "volkshuisvestingnederland.nl", "wetten.overheid.nl",
-    "wegwijzermensenhandel.nl",
+    "wegwijzermensenhandel.nl", "autoriteitpersoonsgegevens.nl",
 )
 CONVERSATION_INTENTS = {"greet", "goodbye", "thank", "choose_language", "out_of_scope",
                         "bot_challenge", "affirm", "deny"}

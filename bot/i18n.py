@@ -12,7 +12,7 @@ from pathlib import Path
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.messages.pofile import read_po
 
 from bot.languages import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
@@ -45,12 +45,23 @@ def translate(lang: str | None, message: str, **values: str) -> str:
     """`message` in `lang` (English when missing), with `{placeholders}` filled in."""
     lang = lang if lang in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
     text = _translations(lang).get(message, message) if lang != "en" else message
-    return text.format(**values) if values else text
+    return tidy(text.format(**values)) if values else text
+
+
+def tidy(text: str) -> str:
+    """Punctuation after filled-in values: a Bulgarian date ends in "г.", so a sentence that
+    ends with one must not add a second full stop ("2026 г..")."""
+    return text.replace("г..", "г.") if "г.." in text else text
 
 
 def format_day(lang: str | None, day: dt.date) -> str:
     """A date written the way the language writes it: '3 lutego 2026', '3 februari 2026'."""
     return format_date(day, format="long", locale=_format_locale(lang))
+
+
+def format_share(lang: str | None, share: Decimal) -> str:
+    """A share written as a percentage the way the language writes it: '25%', '87,5 %'."""
+    return format_percent(share, format="#,##0.#%", locale=_format_locale(lang))
 
 
 def format_money(lang: str | None, amount: Decimal, currency: str = "EUR") -> str:

@@ -69,17 +69,24 @@ INSPECTION_TOPIC_BUTTONS: dict[str, str] = {
     "ask_human": TOPIC_BUTTONS["ask_human"],
 }
 
-# Translators: follows the latest known minimum wage when the date is past its known period.
-WAGE_NOT_CURRENT = N_(
-    "This is the latest amount I know. It changes on 1 January and 1 July: check today's amount "
-    "on rijksoverheid.nl."
+# Translators: follows a minimum wage whose period has ended; {until} and {next_day} are dates
+# already written in your language.
+WAGE_EXPIRED = N_(
+    "This amount applied until {until}. Since {next_day} a new minimum wage applies, and I do not "
+    "know it yet. Check the amount on rijksoverheid.nl, or ask an informatiepunt."
+)
+# Translators: {date} is a date in your language; {shares} is a list such as "20: 87.5%, 19: 75%".
+YOUTH_PLANNED = N_(
+    "From {date} the minimum wage for workers under 21 is planned to rise. As a share of the "
+    "amount for 21 and older, by age: {shares}."
 )
 
 # Translators: {end} and {until} are dates already written in your language; {days} is a number.
 INSURED_UNTIL = N_(
-    "Your job ended on {end}: your health insurance runs on until {until} at the latest "
-    "({days} days). If you start new work, arrange new insurance before then. After that date "
-    "you can still get urgent medical care."
+    "If you are no longer insured through work from {end}, or you leave the Netherlands: your "
+    "health insurance runs on until {until} at the latest ({days} days). If you start new work, "
+    "arrange new insurance before then. After that date you can still get urgent medical care. "
+    "Still living in the Netherlands? You may stay insured as a resident: ask your insurer."
 )
 
 # --- Deduction check and insurance date (calculators) ---
@@ -100,6 +107,16 @@ ASK_OTHER = N_(
     "How much was taken off for everything else together: transport, fines, fees, other? "
     "Write 0 if nothing."
 )
+ASK_PERIOD = N_(
+    "Which pay period is this payslip for? Tap a button, or write the month (for example: "
+    "November) or a day of that week (for example: 14.11).")
+THIS_WEEK = N_("This week")
+THIS_MONTH = N_("This month")
+LAST_MONTH = N_("Last month")
+INVALID_PERIOD = N_("I could not read the pay period. Tap a button, or write the month, for "
+                    "example: November.")
+# Translators: {start} and {end} are dates already written in your language.
+RESULT_PERIOD = N_("Pay period: {start} to {end}.")
 # Translators: {example} is a number such as 600.
 INVALID_NUMBER = N_("Please write one number, for example: {example}.")
 # Translators: write the example date the way people in your language write it.
@@ -109,17 +126,27 @@ CHECK_STOPPED = N_("OK, I stopped. What else would you like to know?")
 # Translators: {minimum}, {hourly} are amounts, {since} a date, all already in your language.
 RESULT_MINIMUM = N_(
     "For {hours} hours at age {age}, the minimum wage is {minimum} gross ({hourly} per hour, the "
-    "rate from {since})."
+    "rate from {since} to {until})."
+)
+# Translators: {until} is a date in your language.
+RESULT_NO_RATE = N_(
+    "I do not know a confirmed minimum wage for this pay period: the last amount I know applied "
+    "until {until}. So I cannot say whether your pay or the deductions are too high or too low. "
+    "The rules still apply: housing and health insurance only with your written consent, and "
+    "other costs never below the minimum wage. Check the amount on rijksoverheid.nl, or ask an "
+    "informatiepunt."
 )
 RESULT_UNDERPAID = N_(
     "Your gross pay of {gross} is {gap} below the minimum wage. That is not allowed."
 )
+# Translators: {share} is a percentage such as 25%.
 RESULT_HOUSING_OK = N_(
-    "Housing: {housing} is within the maximum of {cap} (25% of the minimum wage). It is only "
-    "allowed if you agreed in writing and the housing is certified."
+    "Housing: {housing} is within the maximum of {cap} ({share} of the minimum wage). It is only "
+    "allowed if you agreed in writing, the housing is certified, and it is not more than the "
+    "real cost of the housing."
 )
 RESULT_HOUSING_HIGH = N_(
-    "Housing: {housing} is {over} more than the maximum of {cap} (25% of the minimum wage). "
+    "Housing: {housing} is {over} more than the maximum of {cap} ({share} of the minimum wage). "
     "That is not allowed."
 )
 RESULT_INSURANCE = N_(
@@ -170,6 +197,12 @@ MEDIA_NOT_READ = N_(
 IN_REGION = N_("{place} is in the region {region}. Help for labour migrants there:")
 POINT_HELPS = N_("Free information and help for labour migrants.")
 POINT_PLANNED = N_("Announced on {date}: check on workinnl.nl whether it is open.")
+POINT_UNCONFIRMED = N_(
+    "Not confirmed that this point is still open: check on workinnl.nl or call before you go.")
+# Translators: the day someone checked this help point's record; {date} is already in your language.
+RECORD_CHECKED = N_("Record checked on {date}")
+PHONE = N_("Phone:")
+OPENING_HOURS = N_("Opening hours:")
 # Translators: {municipality} is a Dutch municipality name.
 NO_POINT = N_(
     "I have no information point on record for this region. You can ask your municipality "

@@ -1,7 +1,10 @@
 """The statutory minimum wage on a given date, from data/facts/minimum_wage.yml.
 
-Past the last known period the latest figure is still returned, marked not current, so the bot
-can say "this is the latest amount I know" instead of presenting an old figure as today's.
+Each amount belongs to a period with a first and a last day. Inside its period a figure is
+current. After the last known period the last figure is returned marked not current, so the bot
+can say "this applied until 31 December 2026" instead of presenting an old figure as today's; the
+calculators judge only on a current figure (`confirmed_on`). Planned changes without amounts
+(the youth percentages of 2027) are kept apart and never computed with.
 """
 from __future__ import annotations
 
@@ -18,35 +21,78 @@ ADULT_AGE = 21
 
 
 @dataclass(frozen=True)
+class WagePeriod:
+    start: dt.date
+    until: dt.date
+    hourly: dict[int, Decimal]
+    source: str
+    last_checked: dt.date
+    bbl: dict[int, Decimal]
+
+
+@dataclass(frozen=True)
 class WageFigure:
     hourly: Decimal
     since: dt.date
-    current: bool  # False when `on` is after the last day the figure is known to apply
+    until: dt.date
+    current: bool  # False when the day asked about is after `until`
+    source: str
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    start: dt.date
+    youth_percent: dict[int, Decimal]
+    source: str
 
 
 @dataclass(frozen=True)
 class WageTable:
-    periods: tuple[tuple[dt.date, dict[int, Decimal]], ...]
-    known_until: dt.date
+    periods: tuple[WagePeriod, ...]
+    planned: tuple[PlannedChange, ...] = ()
+    source_url: str = ""
+
+    @property
+    def known_until(self) -> dt.date:
+        return self.periods[-1].until
 
     def on(self, day: dt.date, age: int = ADULT_AGE) -> WageFigure | None:
-        """The hourly minimum for `age` (21 and older count as 21) on `day`, or None."""
+        """The hourly minimum for `age` (21 and older count as 21) on `day`; after the last
+        known period the last figure, not current; None before the table or for an age whose
+        amount is not confirmed."""
         age = min(age, ADULT_AGE)
-        applicable = [(start, rates) for start, rates in self.periods if start <= day]
-        if not applicable:
+        period = next((p for p in self.periods if p.start <= day <= p.until), None)
+        current = period is not None
+        if period is None and self.periods and day > self.known_until:
+            period = self.periods[-1]
+        if period is None or age not in period.hourly:
             return None
-        start, rates = applicable[-1]
-        if age not in rates:
-            return None
-        return WageFigure(rates[age], start, day <= self.known_until)
+        return WageFigure(period.hourly[age], period.start, period.until, current, period.source)
+
+    def confirmed_on(self, day: dt.date, age: int = ADULT_AGE) -> WageFigure | None:
+        """Only a figure whose period covers `day`: what a verdict may rest on."""
+        figure = self.on(day, age)
+        return figure if figure is not None and figure.current else None
+
+    def planned_near(self, day: dt.date) -> PlannedChange | None:
+        """An announced change that starts after `day` or started less than a year before it:
+        worth naming, with its date, beside the amounts."""
+        return next((c for c in self.planned if day < c.start + dt.timedelta(days=366)), None)
+
+
+def _rates(values: dict | None) -> dict[int, Decimal]:
+    return {int(age): Decimal(str(v)) for age, v in (values or {}).items()}
 
 
 def parse_table(doc: dict) -> WageTable:
-    periods = tuple(sorted(
-        (period["from"], {int(age): Decimal(str(v)) for age, v in period["hourly"].items()})
-        for period in doc["periods"]
-    ))
-    return WageTable(periods, doc["known_until"])
+    periods = tuple(sorted((
+        WagePeriod(p["from"], p["until"], _rates(p["hourly"]), p.get("source", ""),
+                   p.get("last_checked"), _rates(p.get("bbl")))
+        for p in doc["periods"]), key=lambda p: p.start))
+    planned = tuple(sorted((
+        PlannedChange(c["from"], _rates(c.get("youth_percent")), c.get("source", ""))
+        for c in doc.get("planned") or []), key=lambda c: c.start))
+    return WageTable(periods, planned, doc.get("source_url", ""))
 
 
 @lru_cache(maxsize=1)

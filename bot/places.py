@@ -63,12 +63,15 @@ class HelpPoint:
     region: str
     name: str
     where: str
-    status: str
-    checked: dt.date
+    status: str             # open, planned or unconfirmed
+    checked: dt.date        # the day someone last checked this record
     source: str
     email: str | None = None
     website: str | None = None
     languages: tuple[str, ...] = ()
+    phone: str | None = None
+    opening_hours: str | None = None
+    source_date: dt.date | None = None
 
 
 @dataclass
@@ -174,7 +177,9 @@ def build_gazetteer(session) -> Gazetteer:
         g.postcodes.setdefault(postcode.pc4, set()).add(postcode.municipality_code)
     for p in session.execute(select(models.HelpPoint).order_by(models.HelpPoint.id)).scalars():
         point = HelpPoint(p.region_code, p.name, p.address, p.status, p.last_checked, p.source,
-                          p.email, p.website, tuple((p.languages or "").split(",")) if p.languages else ())
+                          p.email, p.website,
+                          tuple((p.languages or "").split(",")) if p.languages else (),
+                          p.phone, p.opening_hours, p.source_date)
         g.points.setdefault(point.region, []).append(point)
     g.names.pop("", None)
     g.index()

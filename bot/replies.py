@@ -9,10 +9,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot import clock
 from bot import messages as M
 from bot.faq import current_answer
 from bot.dates import find_date
-from bot.i18n import format_day, format_money, translate
+from bot.calculators.deductions import housing_cap_share
+from bot.i18n import format_day, format_money, format_share, tidy, translate
 from bot.insurance import insured_until, run_on_days
 from bot.minimum_wage import wage_table
 from bot.languages import SUPPORTED_LANGUAGES, native_name
@@ -61,15 +63,36 @@ def topic_menu(lang: str, message: str = M.CHOOSE_TOPIC) -> list[Reply]:
 
 
 def answer_values(lang: str, today: dt.date) -> dict[str, str]:
-    """Dated facts an answer may quote, for the day of the question, written for `lang`."""
-    wage = wage_table().on(today)
+    """Dated facts an answer may quote, for the day of the question, written for `lang`.
+
+    An amount always comes with the period it applies to ({wage_since}, {wage_until}); past that
+    period {wage_note} says so plainly, with the date the new amount applies from.
+    """
+    values = {"housing_share": format_share(lang, housing_cap_share()),
+              "run_on_days": str(run_on_days())}
+    table = wage_table()
+    wage = table.on(today)
     if wage is None:
-        return {}
-    return {
+        return values
+    values.update({
         "wage_21": format_money(lang, wage.hourly),
         "wage_since": format_day(lang, wage.since),
-        "wage_note": "" if wage.current else translate(lang, M.WAGE_NOT_CURRENT),
-    }
+        "wage_until": format_day(lang, wage.until),
+        "wage_note": "" if wage.current else translate(
+            lang, M.WAGE_EXPIRED, until=format_day(lang, wage.until),
+            next_day=format_day(lang, wage.until + dt.timedelta(days=1))),
+        "youth_note": youth_note(lang, table.planned_near(today)),
+    })
+    return values
+
+
+def youth_note(lang: str, change) -> str:
+    """The announced youth minimum wage shares (2027), or nothing."""
+    if change is None or not change.youth_percent:
+        return ""
+    shares = ", ".join(f"{age}: {format_share(lang, percent / 100)}"
+                       for age, percent in sorted(change.youth_percent.items(), reverse=True))
+    return translate(lang, M.YOUTH_PLANNED, date=format_day(lang, change.start), shares=shares)
 
 
 _PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -79,7 +102,7 @@ def fill_in(text: str, values: dict[str, str]) -> str:
     """Replace {placeholders} with dated facts; a line left empty by an empty value goes."""
     if "{" not in text:
         return text
-    filled = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+    filled = tidy(_PLACEHOLDER.sub(lambda m: values[m.group(1)], text))
     return "\n".join(line for line in filled.splitlines() if line.strip())
 
 
@@ -89,7 +112,7 @@ def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Repl
     text = answer.text(lang) if answer else None
     if answer is None or text is None:
         return topic_menu(lang, M.NO_ANSWER_YET)
-    text = fill_in(text, answer_values(lang, today or dt.date.today()))
+    text = fill_in(text, answer_values(lang, today or clock.today()))
     footer = "\n".join([
         translate(lang, M.SOURCES) + " " + " ".join(answer.links),
         translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),
@@ -99,7 +122,7 @@ def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Repl
 
 def topic_answer(topic: str, lang: str, text: str, today: dt.date | None = None) -> list[Reply]:
     """The answer to a topic question; numbers the user gave are worked out first."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     replies: list[Reply] = []
     if topic == "ask_health_insurance":
         ended = find_date(text, today)
@@ -201,14 +224,21 @@ def regional_help(lang: str, text: str, today: dt.date | None = None,
     cards = [translate(lang, M.IN_REGION, place=municipality.name, region=municipality.region_name)]
     for point in points:
         lines = [point.name, point.where, translate(lang, M.POINT_HELPS)]
+        if point.phone:
+            lines.append(f"{translate(lang, M.PHONE)} {point.phone}")
+        if point.opening_hours:
+            lines.append(f"{translate(lang, M.OPENING_HOURS)} {point.opening_hours}")
         if point.email:
             lines.append(f"{translate(lang, M.EMAIL)} {point.email}")
         if point.website:
             lines.append(point.website)
         if point.status == "planned":
-            lines.append(translate(lang, M.POINT_PLANNED, date=format_day(lang, point.checked)))
+            lines.append(translate(lang, M.POINT_PLANNED,
+                                   date=format_day(lang, point.source_date or point.checked)))
+        elif point.status == "unconfirmed":
+            lines.append(translate(lang, M.POINT_UNCONFIRMED))
         lines.append(f"{translate(lang, M.SOURCES)} {point.source}")
-        lines.append(translate(lang, M.LAST_CHECKED, date=format_day(lang, point.checked)))
+        lines.append(translate(lang, M.RECORD_CHECKED, date=format_day(lang, point.checked)))
         cards.append("\n".join(lines))
     return RegionalAnswer([Reply("\n\n".join(cards), follow_up_buttons(lang, "find_informatiepunt"))],
                           municipality.name)

@@ -2,6 +2,7 @@
 server and Rasa servers on free loopback ports, with their logs in files."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import signal
@@ -29,8 +30,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Every server the tests start lives on this day (bot/clock.py), so no test depends on the calendar.
+TODAY = dt.date(2026, 12, 1)
+
+
 def base_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **extra}
+    return {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
+            "WNL_TODAY": TODAY.isoformat(), **extra}
 
 
 @dataclass

@@ -10,15 +10,19 @@ from decimal import Decimal
 from bot import messages as M
 from bot.amounts import parse_amount
 from bot.calculators.deductions import check_deductions
+from bot.calculators.pay_periods import (LAST_MONTH, THIS_MONTH, THIS_WEEK, decode, encode,
+                                         read_period)
 from bot.dates import find_date
-from bot.i18n import format_day, format_money, format_number, translate
+from bot.i18n import format_day, format_money, format_number, format_share, translate
 from bot.minimum_wage import wage_table
 from bot.replies import Button, Reply, insured_until_reply
 
-DEDUCTION_SLOTS = ("dc_age", "dc_hours", "dc_gross", "dc_housing", "dc_insurance", "dc_other")
+DEDUCTION_SLOTS = ("dc_age", "dc_period", "dc_hours", "dc_gross", "dc_housing", "dc_insurance",
+                   "dc_other")
+AMOUNT_SLOTS = DEDUCTION_SLOTS[2:]
 INSURANCE_SLOTS = ("job_end_date",)
 QUESTIONS = {
-    "dc_age": M.ASK_AGE, "dc_hours": M.ASK_HOURS, "dc_gross": M.ASK_GROSS,
+    "dc_age": M.ASK_AGE, "dc_period": M.ASK_PERIOD, "dc_hours": M.ASK_HOURS, "dc_gross": M.ASK_GROSS,
     "dc_housing": M.ASK_HOUSING, "dc_insurance": M.ASK_INSURANCE, "dc_other": M.ASK_OTHER,
     "job_end_date": M.ASK_JOB_END,
 }
@@ -45,6 +49,9 @@ def read_value(slot: str, text: str, today: dt.date) -> str | None:
         numbers = [int(n) for n in re.findall(r"\d{1,3}", text or "")]
         age = numbers[0] if len(numbers) == 1 else None
         return str(age) if age is not None and 14 <= age <= 99 else None
+    if slot == "dc_period":
+        period = read_period(text, today)
+        return encode(period) if period and abs((period[1] - today).days) <= 3 * 365 else None
     if slot == "job_end_date":
         day = find_date(text, today)
         return day.isoformat() if day and abs((day - today).days) <= 3 * 365 else None
@@ -66,13 +73,21 @@ def stop_reason(text: str, intent: str | None, confidence: float) -> str | None:
 
 
 def question(slot: str, lang: str) -> list[Reply]:
-    buttons = (Button(translate(lang, M.AGE_21_PLUS), "21"),) if slot == "dc_age" else ()
+    buttons: tuple[Button, ...] = ()
+    if slot == "dc_age":
+        buttons = (Button(translate(lang, M.AGE_21_PLUS), "21"),)
+    elif slot == "dc_period":
+        buttons = (Button(translate(lang, M.THIS_WEEK), THIS_WEEK),
+                   Button(translate(lang, M.THIS_MONTH), THIS_MONTH),
+                   Button(translate(lang, M.LAST_MONTH), LAST_MONTH))
     return [Reply(translate(lang, QUESTIONS[slot]), buttons)]
 
 
 def invalid(slot: str, lang: str) -> list[Reply]:
     if slot == "job_end_date":
         return [Reply(translate(lang, M.INVALID_DATE))]
+    if slot == "dc_period":
+        return [Reply(translate(lang, M.INVALID_PERIOD))]
     return [Reply(translate(lang, M.INVALID_NUMBER, example=EXAMPLES[slot]))]
 
 
@@ -80,27 +95,33 @@ def deduction_result(values: dict[str, str], lang: str, today: dt.date) -> list[
     """The outcome of the deduction check in plain words, with the amounts."""
     money = lambda amount: format_money(lang, amount)  # noqa: E731
     age = int(values["dc_age"])
-    amounts = {slot: Decimal(values[slot]) for slot in DEDUCTION_SLOTS[1:]}
-    result = check_deductions(wage_table(), today, age, amounts["dc_hours"], amounts["dc_gross"],
-                              amounts["dc_housing"], amounts["dc_insurance"], amounts["dc_other"])
-    if result is None:
-        return [Reply(translate(lang, M.NO_ANSWER_YET))]
+    amounts = {slot: Decimal(values[slot]) for slot in AMOUNT_SLOTS}
+    start, end = decode(values["dc_period"]) if values.get("dc_period") else (today, today)
+    result = check_deductions(wage_table(), end, age, amounts["dc_hours"], amounts["dc_gross"],
+                              amounts["dc_housing"], amounts["dc_insurance"], amounts["dc_other"],
+                              period_start=start)
+    if result is None:  # no confirmed rate for the period: the rules, but no verdict
+        until = format_day(lang, wage_table().known_until)
+        return [Reply("\n\n".join([translate(lang, M.RESULT_NO_RATE, until=until),
+                                    translate(lang, M.RESULT_END)]))]
     hours = format_number(lang, amounts["dc_hours"])
-    lines = [translate(lang, M.RESULT_MINIMUM, hours=hours, age=str(age),
+    share = format_share(lang, result.share)
+    lines = [translate(lang, M.RESULT_PERIOD, start=format_day(lang, start),
+                       end=format_day(lang, end))] if values.get("dc_period") else []
+    lines += [translate(lang, M.RESULT_MINIMUM, hours=hours, age=str(age),
                        minimum=money(result.minimum), hourly=money(result.hourly),
-                       since=format_day(lang, result.since))]
-    if not result.figure_current:
-        lines.append(translate(lang, M.WAGE_NOT_CURRENT))
+                       since=format_day(lang, result.since), until=format_day(lang, result.until))]
     if result.underpaid_by > 0:
         lines.append(translate(lang, M.RESULT_UNDERPAID, gross=money(amounts["dc_gross"]),
                                gap=money(result.underpaid_by)))
     if amounts["dc_housing"] > 0:
         if result.housing_over_cap > 0:
             lines.append(translate(lang, M.RESULT_HOUSING_HIGH, housing=money(amounts["dc_housing"]),
-                                   over=money(result.housing_over_cap), cap=money(result.housing_cap)))
+                                   over=money(result.housing_over_cap), cap=money(result.housing_cap),
+                                   share=share))
         else:
             lines.append(translate(lang, M.RESULT_HOUSING_OK, housing=money(amounts["dc_housing"]),
-                                   cap=money(result.housing_cap)))
+                                   cap=money(result.housing_cap), share=share))
     if amounts["dc_insurance"] > 0:
         lines.append(translate(lang, M.RESULT_INSURANCE, insurance=money(amounts["dc_insurance"])))
     if amounts["dc_other"] > 0:

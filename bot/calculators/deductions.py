@@ -32,7 +32,8 @@ def housing_cap_share(path: Path = HOUSING_FACTS) -> Decimal:
 class DeductionCheck:
     hourly: Decimal
     since: dt.date
-    figure_current: bool
+    until: dt.date            # the last day of the rate's period
+    share: Decimal            # the housing maximum as a share of the WML (0.25)
     minimum: Decimal          # WML for the hours of the period
     underpaid_by: Decimal     # how far the gross pay is below the WML (0 if not)
     housing_cap: Decimal      # 25% of the WML for the period
@@ -49,13 +50,14 @@ def minimum_for_period(
     table: WageTable, start: dt.date, end: dt.date, hours: Decimal, age: int
 ) -> Decimal | None:
     """The WML for `hours` worked evenly over the days from `start` to `end`: a period that spans
-    1 January or 1 July is paid at each rate for its share of the days."""
+    1 January or 1 July is paid at each rate for its share of the days. None when a day of the
+    period has no confirmed rate: no verdict rests on an amount whose period has passed."""
     days = (end - start).days + 1
     if days <= 0:
         return None
     total = Decimal(0)
     for offset in range(days):
-        figure = table.on(start + dt.timedelta(days=offset), age)
+        figure = table.confirmed_on(start + dt.timedelta(days=offset), age)
         if figure is None:
             return None
         total += figure.hourly * hours / days
@@ -67,19 +69,21 @@ def check_deductions(
     housing: Decimal, insurance: Decimal, other: Decimal, period_start: dt.date | None = None,
 ) -> DeductionCheck | None:
     """Check one pay period ending on `day` (starting on `period_start`, or on `day` itself when
-    the start is not known). None when no minimum wage is known for that age then."""
-    figure = table.on(day, age)
+    the start is not known). None when no confirmed minimum wage covers that period and age."""
+    figure = table.confirmed_on(day, age)
     if figure is None:
         return None
     minimum = minimum_for_period(table, period_start or day, day, hours, age)
     if minimum is None:
         return None
-    cap = _money(minimum * housing_cap_share())
+    share = housing_cap_share()
+    cap = _money(minimum * share)
     above_minimum = max(Decimal(0), gross - minimum)
     return DeductionCheck(
         hourly=figure.hourly,
         since=figure.since,
-        figure_current=figure.current,
+        until=figure.until,
+        share=share,
         minimum=minimum,
         underpaid_by=_money(max(Decimal(0), minimum - gross)),
         housing_cap=cap,

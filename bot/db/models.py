@@ -42,7 +42,8 @@ class Postcode(Base):
 
 
 class HelpPoint(Base):
-    """An informatiepunt or regional help desk on record, with its source and check date."""
+    """An informatiepunt or regional help desk on record, with its source and check date.
+    `last_checked` is the day someone checked the record; `source_date` the date of its source."""
 
     __tablename__ = "help_points"
     id = Column(Integer, primary_key=True)
@@ -57,3 +58,4 @@ class HelpPoint(Base):
     status = Column(String(20), nullable=False)
     source = Column(String(500), nullable=False)
     last_checked = Column(Date, nullable=False)
+    source_date = Column(Date)

@@ -42,8 +42,9 @@ def load_regions(session: Session, folder: Path = REGIONS_DIR) -> dict[str, int]
         for p in yaml.safe_load(f)["points"]:
             session.add(HelpPoint(
                 region_code=p["region"], name=p["name"], address=p["where"], email=p.get("email"),
-                website=p.get("website"), languages=",".join(p.get("languages") or []) or None,
-                status=p["status"], source=p["source"], last_checked=p["checked"]))
+                website=p.get("website"), phone=p.get("phone"), opening_hours=p.get("opening_hours"),
+                languages=",".join(p.get("languages") or []) or None, status=p["status"],
+                source=p["source"], last_checked=p["record_checked"], source_date=p.get("source_date")))
     session.flush()
     return counts(session)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot import clock
 from bot import messages as M
 from bot.faq import Answer
 from bot.i18n import format_day, translate
@@ -21,7 +22,7 @@ def whatsapp_text(answer: Answer, lang: str, today: dt.date | None = None) -> st
     text = answer.text(lang)
     if text is None:
         return None
-    text = fill_in(text, answer_values(lang, today or dt.date.today()))
+    text = fill_in(text, answer_values(lang, today or clock.today()))
     parts = [f"*{title(answer.topic, lang)}*", "", text]
     if answer.links:
         parts += ["", translate(lang, M.SOURCES), *answer.links]

@@ -8,6 +8,7 @@ import pytest
 from bot import messages as M
 from bot.i18n import format_day, format_money, translate
 from bot.insurance import insured_until
+from serverkit import TODAY
 
 pytestmark = pytest.mark.e2e
 
@@ -29,19 +30,29 @@ def test_deduction_check_picks_up_the_amounts_and_explains_the_result(bot, sende
     replies = bot.say(sender, DEDUCTION_QUESTIONS[lang])
     assert replies[0]["text"] == translate(lang, M.CHECK_INTRO)
     assert replies[-1]["text"] == translate(lang, M.ASK_AGE)  # gross and housing were given
-    assert texts(bot.say(sender, "30")) == translate(lang, M.ASK_HOURS)
+    period = bot.say(sender, "30")
+    assert texts(period) == translate(lang, M.ASK_PERIOD)
+    assert [b["title"] for b in period[0]["buttons"]] == [
+        translate(lang, M.THIS_WEEK), translate(lang, M.THIS_MONTH), translate(lang, M.LAST_MONTH)]
+    assert texts(bot.say(sender, period[0]["buttons"][1]["payload"])) == translate(lang, M.ASK_HOURS)
     assert texts(bot.say(sender, "40")) == translate(lang, M.ASK_INSURANCE)
     assert texts(bot.say(sender, "0")) == translate(lang, M.ASK_OTHER)
     result = texts(bot.say(sender, "0"))
-    assert format_money(lang, Decimal("588.40")) in result  # 40 h at the adult minimum
-    assert format_money(lang, Decimal("147.10")) in result  # the 25% housing cap
-    assert format_money(lang, Decimal("152.90")) in result  # how far the housing is over it
+    # On 1 December 2026 (the servers' date) the rate is the one from 1 July 2026: €14.99.
+    assert format_money(lang, Decimal("599.60")) in result  # 40 h at the adult minimum
+    assert format_money(lang, Decimal("149.90")) in result  # the 25% housing cap
+    assert format_money(lang, Decimal("150.10")) in result  # how far the housing is over it
+    assert format_day(lang, dt.date(2026, 7, 1)) in result
+    assert translate(lang, M.RESULT_PERIOD, start=format_day(lang, dt.date(2026, 12, 1)),
+                     end=format_day(lang, dt.date(2026, 12, 31))) in result
     assert bot.slots(sender)["dc_gross"] is None  # the check starts afresh next time
 
 
 def test_an_invalid_answer_is_asked_again_with_an_example(bot, sender):
     bot.say(sender, DEDUCTION_QUESTIONS["pl"])
     bot.say(sender, "30")
+    assert texts(bot.say(sender, "kiedys")).startswith(translate("pl", M.INVALID_PERIOD))
+    assert texts(bot.say(sender, "listopad")) == translate("pl", M.ASK_HOURS)
     replies = bot.say(sender, "duzo godzin")
     assert texts(replies) == "\n".join([translate("pl", M.INVALID_NUMBER, example="40"),
                                         translate("pl", M.ASK_HOURS)])
@@ -68,7 +79,8 @@ def test_the_check_button_starts_the_check_from_the_beginning(bot, sender):
     bot.say(sender, "czy szef moze mi zabierac pieniadze za mieszkanie")
     replies = bot.say(sender, '/ask_wage_deductions{"check": "pay"}')
     assert texts(replies) == "\n".join([translate("pl", M.CHECK_INTRO), translate("pl", M.ASK_AGE)])
-    assert texts(bot.say(sender, "21")) == translate("pl", M.ASK_HOURS)
+    assert texts(bot.say(sender, "21")) == translate("pl", M.ASK_PERIOD)
+    assert texts(bot.say(sender, "=w0")) == translate("pl", M.ASK_HOURS)
     assert texts(bot.say(sender, "160")) == translate("pl", M.ASK_GROSS)
 
 
@@ -84,7 +96,7 @@ def test_last_insured_day_on_request(bot, sender, lang, opening, date_text):
     assert replies[0]["buttons"][0]["payload"] == '/ask_health_insurance{"check": "date"}'
     assert texts(bot.say(sender, '/ask_health_insurance{"check": "date"}')) == translate(lang, M.ASK_JOB_END)
     assert texts(bot.say(sender, "sometime")).startswith(translate(lang, M.INVALID_DATE))
-    today = dt.date.today()
+    today = TODAY  # the servers' date
     ended = dt.date(today.year, 11, 14)
     if (ended - today).days > 62:
         ended = ended.replace(year=today.year - 1)

@@ -219,11 +219,14 @@ def test_the_minimum_wage_is_quoted_for_today_in_the_users_number_format(bot, se
     from bot.i18n import format_money
     from bot.minimum_wage import wage_table
 
-    figure = wage_table().on(dt.date.today())
+    from serverkit import TODAY
+
+    figure = wage_table().on(TODAY)  # the servers run on TODAY (1 December 2026)
     replies = bot.say(sender, "wat is het minimumloon per uur voor mij, ik ben 30")
     answer = texts(replies)
-    assert format_money("nl", figure.hourly) in answer
-    assert (translate("nl", M.WAGE_NOT_CURRENT) in answer) == (not figure.current)
+    assert "€\xa014,99 bruto per uur, van 1 juli 2026 tot en met 31 december 2026" in answer
+    assert format_money("nl", figure.hourly) in answer and figure.current
+    assert "14,71" not in answer
 
 
 @pytest.mark.parametrize("text, topic", [

@@ -56,7 +56,7 @@ def test_topic_answer_comes_in_the_language_of_the_question(text, lang, marker):
 
 def test_answer_ends_with_source_and_last_checked_date_in_the_users_language():
     messages, _ = run(ActionAnswerTopic(), tracker("czy szef moze mi zabierac za pokoj", "ask_wage_deductions"))
-    assert "Ostatnio sprawdzono: 3 lutego 2026" in messages[0]["text"]
+    assert "Ostatnio sprawdzono: 1 grudnia 2026" in messages[0]["text"]
     assert messages[0]["buttons"][0]["payload"] == '/ask_wage_deductions{"check": "pay"}'
 
 

@@ -39,7 +39,8 @@ def test_insurance_runs_on_for_forty_days_across_the_year_end():
 
 def test_the_answer_works_out_the_date_in_the_users_language():
     replies = topic_answer("ask_health_insurance", "pl", "praca skonczyla sie 14.11 czy mam ubezpieczenie", TODAY)
-    assert replies[0].text.startswith("Twoja praca skończyła się 14 listopada 2026")
+    # The 40 days follow the end of the duty to be insured, not the job (facts.md §10.5).
+    assert replies[0].text.startswith("Jeśli od 14 listopada 2026 nie masz już ubezpieczenia z pracy")
     assert "najpóźniej do 24 grudnia 2026 (40 dni)" in replies[0].text
     assert len(replies) == 2  # then the general answer with sources
 

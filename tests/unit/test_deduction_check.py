@@ -60,9 +60,9 @@ def test_a_period_that_spans_1_july_2025():
     assert minimum == D("227.68")  # 8 h x 14.06 + 8 h x 14.40
 
 
-def test_the_latest_figure_is_used_but_marked_not_current_after_the_known_period():
-    result = check(day=dt.date(2026, 11, 24))
-    assert (result.hourly, result.figure_current) == (D("14.71"), False)
+def test_no_verdict_rests_on_a_rate_whose_period_has_passed():
+    assert check(day=dt.date(2027, 1, 4)) is None
+    assert check(day=dt.date(2026, 11, 24)).hourly == D("14.99")
 
 
 @pytest.mark.parametrize("text, roles", [

@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 
+from bot import messages as M
+from bot.i18n import translate
 from bot.places import gazetteer
 from bot.replies import regional_help
 
@@ -46,7 +48,11 @@ def test_a_region_with_a_point_gets_its_card_with_contact_and_check_date():
     text = answer.replies[0].text
     assert answer.municipality == "Tilburg"
     assert "Informatiepunt Midden-Brabant" in text and "welkomintilburg@tilburg.nl" in text
-    assert "Ostatnio sprawdzono: 2 stycznia 2024" in text
+    # The day the record was checked, not the date of its source (2 January 2024).
+    assert translate("pl", M.RECORD_CHECKED, date="1 grudnia 2026") in text
+    assert "2 stycznia 2024" not in text
+    # Funded as a pilot until 1 October 2025; open in December 2026 is not confirmed (§10.5).
+    assert translate("pl", M.POINT_UNCONFIRMED) in text
 
 
 def test_a_planned_point_says_so():

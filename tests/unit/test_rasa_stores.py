@@ -81,8 +81,8 @@ def test_a_reply_from_the_bot_is_left_alone():
 
 @pytest.mark.parametrize("text, metadata, expected", [
     ("szef zabral mi paszport co mam robic", None, "Spróbuj ponownie"),
-    ("nu am primit salariul pe luna trecuta", None, "Încearcă din nou"),
-    ("ok", {"lang": "bg"}, "Опитай отново"),
+    ("nu am primit salariul pe luna trecuta", None, "Încercați din nou"),
+    ("ok", {"lang": "bg"}, "Опитайте отново"),
     ("🙂", None, "Please try again"),
 ])
 def test_silence_gets_the_static_reply_in_the_language_known(text, metadata, expected):
