@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards purge bench bench-nlu bench-langid bench-routing bench-load clean
+.PHONY: help run test validate train translations cards purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 
 bench-nlu: $(STAMP) ## Intent accuracy and macro-F1 per language on the held-out split
 	$(PY) benchmarks/nlu_accuracy.py
+
+bench-pipelines: $(STAMP) ## NLU pipelines compared: accuracy, train time, size, parse latency, memory
+	$(PY) benchmarks/nlu_pipelines.py
 
 clean: ## Remove the virtualenv, models and runtime files
 	rm -rf $(VENV) models var .rasa

@@ -146,13 +146,17 @@ def server_memory_mb(model: Path) -> float | None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # No endpoints: the model alone (the repository's endpoints.yml needs the action server).
+    endpoints = model.parent / "no-endpoints.yml"
+    endpoints.write_text("{}\n")
     proc = subprocess.Popen([str(RASA), "run", "--model", str(model), "--port", str(port),
-                             "--interface", "127.0.0.1", "--quiet"], cwd=ROOT,
+                             "--interface", "127.0.0.1", "--endpoints", str(endpoints),
+                             "--quiet"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         deadline = time.time() + 240
-        while time.time() < deadline:
+        while time.time() < deadline and proc.poll() is None:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
                 break

@@ -127,5 +127,10 @@ def run(out_dir: Path, today: dt.date) -> int:
         print("ERROR  ", line)
     for line in report.warnings:
         print("WARNING", line)
+    from bot.freshness import seed_points, to_check
+    from bot.fact_updates import current_wage_table
+
+    for item in to_check(library, current_wage_table(), seed_points(), today):
+        print(f"CHECK   {item.kind} {item.name}: {item.reason} ({item.source})")
     print(f"Side-by-side export: {out_dir / 'faq.html'}, {out_dir / 'faq.csv'}")
     return 1 if report.errors else 0

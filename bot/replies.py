@@ -16,7 +16,7 @@ from bot.dates import find_date
 from bot.calculators.deductions import housing_cap_share
 from bot.i18n import format_day, format_money, format_share, tidy, translate
 from bot.insurance import insured_until, run_on_days
-from bot.minimum_wage import wage_table
+from bot.fact_updates import current_wage_table
 from bot.languages import SUPPORTED_LANGUAGES, native_name
 
 
@@ -70,7 +70,7 @@ def answer_values(lang: str, today: dt.date) -> dict[str, str]:
     """
     values = {"housing_share": format_share(lang, housing_cap_share()),
               "run_on_days": str(run_on_days())}
-    table = wage_table()
+    table = current_wage_table()
     wage = table.on(today)
     if wage is None:
         return values

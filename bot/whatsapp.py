@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.channels.identifiers import clean_identifier, clean_text
+from bot.channels.payloads import plain_unless_payload
 
 MAX_TEXT = 4096          # characters in one text message
 MAX_MESSAGE_ID = 256
@@ -91,7 +92,7 @@ def _read_message(message: object) -> Incoming | None:
 
 
 def _text(value: object) -> str:
-    return clean_text(value[:MAX_TEXT]) if isinstance(value, str) else ""
+    return plain_unless_payload(clean_text(value[:MAX_TEXT])) if isinstance(value, str) else ""
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:

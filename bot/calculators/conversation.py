@@ -14,7 +14,7 @@ from bot.calculators.pay_periods import (LAST_MONTH, THIS_MONTH, THIS_WEEK, deco
                                          read_period)
 from bot.dates import find_date
 from bot.i18n import format_day, format_money, format_number, format_share, translate
-from bot.minimum_wage import wage_table
+from bot.fact_updates import current_wage_table
 from bot.replies import Button, Reply, insured_until_reply
 
 DEDUCTION_SLOTS = ("dc_age", "dc_period", "dc_hours", "dc_gross", "dc_housing", "dc_insurance",
@@ -97,11 +97,12 @@ def deduction_result(values: dict[str, str], lang: str, today: dt.date) -> list[
     age = int(values["dc_age"])
     amounts = {slot: Decimal(values[slot]) for slot in AMOUNT_SLOTS}
     start, end = decode(values["dc_period"]) if values.get("dc_period") else (today, today)
-    result = check_deductions(wage_table(), end, age, amounts["dc_hours"], amounts["dc_gross"],
+    table = current_wage_table()  # the seed with the values staff approved
+    result = check_deductions(table, end, age, amounts["dc_hours"], amounts["dc_gross"],
                               amounts["dc_housing"], amounts["dc_insurance"], amounts["dc_other"],
                               period_start=start)
     if result is None:  # no confirmed rate for the period: the rules, but no verdict
-        until = format_day(lang, wage_table().known_until)
+        until = format_day(lang, table.known_until)
         return [Reply("\n\n".join([translate(lang, M.RESULT_NO_RATE, until=until),
                                     translate(lang, M.RESULT_END)]))]
     hours = format_number(lang, amounts["dc_hours"])

@@ -17,6 +17,7 @@ from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
 from bot.channels.identifiers import MAX_SENDER_CHARS, clean_identifier, clean_text
+from bot.channels.payloads import plain_unless_payload
 from bot.channels.silence import never_silent
 
 MAX_MESSAGE_CHARS = 65_536
@@ -54,7 +55,7 @@ def validate_body(body: Any) -> tuple[str, str, Dict[str, str]]:
             value = clean_identifier(raw_metadata.get(key), MAX_METADATA_VALUE_CHARS)
             if isinstance(raw_metadata.get(key), str) and value is not None:
                 metadata[key] = value
-    return sender, clean_text(message), metadata
+    return sender, plain_unless_payload(clean_text(message)), metadata
 
 
 def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:

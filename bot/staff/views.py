@@ -216,6 +216,9 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
         return see_other(f"/staff/topics/{topic}?done=proposed")
 
     async def decide(request: Request, staff: Staff, revision_id: int, action, done: str):
+        if not 0 < revision_id < 2 ** 62:  # the database's integers are 64-bit: 10**23 is no id
+            return page("message.html", status=404, staff=staff, title="Not found",
+                        error="No such proposal.")
         try:
             with database() as s:
                 revision = action(s, revision_id, staff.name)
@@ -239,6 +242,10 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     @staff_only(editor=True)
     async def reject(request: Request, staff: Staff, revision_id: int):
         return await decide(request, staff, revision_id, lib.reject, "rejected")
+
+    from bot.staff.fact_views import add_fact_routes
+
+    add_fact_routes(bp, staff_only, page, see_other, refused, database)
 
     # --- suggest: what a worker's message is about ------------------------------------------
 

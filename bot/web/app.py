@@ -37,6 +37,19 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 100_000
     app.static("/static", str(STATIC), name="static")
+
+    @app.on_request
+    async def refuse_odd_paths(request: Request):
+        # A NUL in a path made the static handler fail with a 500 (/static/chat.js%00.css).
+        raw = request.raw_url or b""
+        if b"%00" in raw or b"\x00" in raw or "\x00" in request.path:
+            return response.text("bad request", status=400)
+
+    @app.on_response
+    async def security_headers(request: Request, resp):
+        # On every answer: pages, static files, the API and error pages.
+        for name, value in SECURITY_HEADERS.items():
+            resp.headers.setdefault(name, value)
     from bot.staff.views import staff_blueprint  # the staff library at /staff, behind a login
     app.blueprint(staff_blueprint(rasa_url, rasa_token, SECURITY_HEADERS))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 import uuid
 
 import pytest
@@ -158,3 +159,23 @@ def test_whatsapp_payloads_that_break_the_json_reader_are_a_4xx(bot):
                  ' "type": "text", "text": {"body": "hi"}}]}}]}]}').encode()
     assert post(url, surrogate, signed(surrogate)).status_code == 200
     assert bot.healthy()
+
+
+def test_a_nul_in_a_static_path_is_a_400_with_the_security_headers(web):
+    response = requests.get(f"{web.url}/static/chat.js%00.css", timeout=10)
+    assert response.status_code == 400
+    page = requests.get(f"{web.url}/static/chat.js", timeout=10)
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert requests.get(f"{web.url}/health", timeout=10).ok
+
+
+def test_text_that_only_looks_like_a_payload_is_answered_and_never_logged(bot):
+    marker = f"QX{uuid.uuid4().hex[:10]}"
+    for text in (f"/{marker} " + "x" * 20_000, f"/greet {marker}", f'/no_such_intent{{"a": "{marker}"}}'):
+        replies = bot.say(f"slash-{uuid.uuid4().hex[:8]}", text)
+        assert replies  # an answer (the menu), not silence
+    time.sleep(1)
+    for log in bot.logs:
+        assert marker not in log.read_text(encoding="utf-8", errors="replace"), log.name
+    assert bot.say(f"slash-{uuid.uuid4().hex[:8]}", '/ask_wage_deductions{"check": "pay"}')

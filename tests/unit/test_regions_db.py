@@ -5,6 +5,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from bot.db import fact_models, staff_models, usage_models  # noqa: F401 - every table
 from bot.db.base import metadata
 from bot.db.migrate import upgrade
 from bot.db.queries import counts, export_regions, help_points_for_municipality, load_regions, \

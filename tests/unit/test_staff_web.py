@@ -233,6 +233,15 @@ def test_viewers_cannot_propose_or_decide(staff_url):
     assert r.status_code == 303
 
 
+def test_a_proposal_id_too_large_for_the_database_is_a_404_not_a_500(staff_url):
+    editor = login(staff_url, "ann")
+    page = editor.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
+    for action in ("approve", "reject"):
+        r = editor.post(f"{staff_url}/staff/proposals/{10 ** 23}/{action}", timeout=10,
+                        data={"csrf": csrf_of(page)}, allow_redirects=False)
+        assert r.status_code == 404
+
+
 def test_a_second_editor_approves_and_the_library_shows_the_new_text(staff_url):
     ann, bob = login(staff_url, "ann"), login(staff_url, "bob")
     page = ann.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
@@ -302,3 +311,65 @@ def test_statistics_page_and_csv_need_a_login_and_work_with_one(staff_url, staff
     assert csv.headers["Content-Type"].startswith("text/csv")
     assert csv.headers["Content-Disposition"].startswith("attachment")
     assert "2026-W48,ask_passport_held,pl,Midden-Brabant,qr,3" in csv.text
+
+
+WAGE_2027 = {"valid_from": "2027-01-01", "valid_until": "2027-06-30",
+             "source_url": "https://www.rijksoverheid.nl/onderwerpen/minimumloon/bedragen-minimumloon",
+             # Made-up test amounts: 2027 youth shares of 15.20 (87.5, 75, 62.5, 50, 40, 30 %).
+             "hourly_21": "15.20", "hourly_20": "13.30", "hourly_19": "11.40", "hourly_18": "9.50",
+             "hourly_17": "7.60", "hourly_16": "6.08", "hourly_15": "4.56"}
+
+
+def propose_wage(client, base, form):
+    page = client.get(f"{base}/staff/facts", timeout=10).text
+    return client.post(f"{base}/staff/facts/minimum-wage/propose", timeout=10,
+                       data={"csrf": csrf_of(page), **form}, allow_redirects=False)
+
+
+def test_new_minimum_wage_amounts_need_valid_values_and_a_second_editor(staff_url, staff_database,
+                                                                        monkeypatch):
+    import datetime as dt
+
+    from bot.fact_updates import clear_cache
+    from bot.replies import faq_answer
+
+    ann, bob, vic = login(staff_url, "ann"), login(staff_url, "bob"), login(staff_url, "vic")
+    assert requests.get(f"{staff_url}/staff/facts", timeout=10, allow_redirects=False).status_code == 303
+    refused = {
+        "youth not its share": {**WAGE_2027, "hourly_20": "12.16"},  # 80%: the 2026 share
+        "not https": {**WAGE_2027, "source_url": "http://www.rijksoverheid.nl/x"},
+        "more than cents": {**WAGE_2027, "hourly_21": "15.205"},
+        "overlaps 1 July 2026": {**WAGE_2027, "valid_from": "2026-12-01"},
+        "no date": {**WAGE_2027, "valid_until": "soon"},
+    }
+    for case, form in refused.items():
+        r = propose_wage(ann, staff_url, form)
+        assert r.status_code == 422, case
+        assert 'role="alert"' in r.text, case
+    assert propose_wage(vic, staff_url, WAGE_2027).status_code == 403  # viewers cannot propose
+    page = ann.get(f"{staff_url}/staff/facts", timeout=10).text
+    r = ann.post(f"{staff_url}/staff/facts/minimum-wage/propose", data=WAGE_2027, timeout=10,
+                 allow_redirects=False)
+    assert r.status_code == 403  # no CSRF token
+    assert propose_wage(ann, staff_url, WAGE_2027).status_code == 303
+    page = ann.get(f"{staff_url}/staff/facts", timeout=10).text
+    pid = re.search(r'class="proposal" data-id="(\d+)"', page).group(1)
+    assert f"/staff/facts/proposals/{pid}/approve" not in page  # not offered to the proposer
+    r = ann.post(f"{staff_url}/staff/facts/proposals/{pid}/approve", timeout=10,
+                 data={"csrf": csrf_of(page)}, allow_redirects=False)
+    assert r.status_code == 403  # no self-approval
+    monkeypatch.setenv("DATABASE_URL", staff_database)
+    clear_cache()
+    before = faq_answer("ask_minimum_wage", "en", dt.date(2027, 1, 15))[0].text
+    assert "€15.20" not in before and "applied until 31 December 2026" in before
+    page = bob.get(f"{staff_url}/staff/facts", timeout=10).text
+    r = bob.post(f"{staff_url}/staff/facts/proposals/{pid}/approve", timeout=10,
+                 data={"csrf": csrf_of(page)}, allow_redirects=False)
+    assert r.status_code == 303
+    page = bob.get(f"{staff_url}/staff/facts", timeout=10).text
+    assert 'data-from="2027-01-01"' in page and "approved" in page
+    clear_cache()  # what every server does by itself within TTL_SECONDS
+    after = faq_answer("ask_minimum_wage", "en", dt.date(2027, 1, 15))[0].text
+    assert "€15.20 gross per hour, from 1 January 2027 to 30 June 2027" in after
+    assert propose_wage(bob, staff_url, WAGE_2027).status_code == 422  # now it would overlap
+    clear_cache()

@@ -1,0 +1,79 @@
+"""Staff routes for dated facts and what needs checking, added to the staff blueprint:
+
+GET  /staff/facts                           the minimum wage periods in use, proposals, history,
+                                            and what needs checking (bot/freshness.py)
+POST /staff/facts/minimum-wage/propose      an editor proposes a table (validated)
+POST /staff/facts/proposals/<id>/approve    a second editor approves; the bot uses it in a minute
+POST /staff/facts/proposals/<id>/reject     reject, or withdraw one's own
+"""
+from __future__ import annotations
+
+from sanic import Blueprint
+from sanic.request import Request
+
+from bot import clock
+from bot.staff import facts
+from bot.staff.library import LibraryError, NotAllowed
+
+NOTICES = {"proposed": "Your proposal waits for a second editor.",
+           "approved": "Approved: the bot uses these amounts within a minute.",
+           "rejected": "The proposal was rejected."}
+FORM_FIELDS = ("valid_from", "valid_until", "source_url",
+               *(f"hourly_{a}" for a in facts.AGES), *(f"bbl_{a}" for a in facts.BBL_AGES))
+
+
+def add_fact_routes(bp: Blueprint, staff_only, page, see_other, refused, database) -> None:
+    def show(staff, status: int = 200, notice=None, error=None, draft=None):
+        from bot.fact_updates import current_wage_table
+        from bot.faq import load_library
+        from bot.freshness import seed_points, to_check
+
+        with database() as s:
+            revisions = facts.history(s)
+        table = current_wage_table()
+        return page("facts.html", status=status, staff=staff, title="Facts", table=table,
+                    revisions=revisions, amounts_of=facts.amounts_of, ages=facts.AGES,
+                    bbl_ages=facts.BBL_AGES, draft=draft or {}, notice=notice, error=error,
+                    checks=to_check(load_library(), table, seed_points(), clock.today()))
+
+    @bp.get("/facts")
+    @staff_only()
+    async def facts_page(request: Request, staff):
+        return show(staff, notice=NOTICES.get(request.args.get("done", "")))
+
+    @bp.post("/facts/minimum-wage/propose")
+    @staff_only(editor=True)
+    async def propose_wage(request: Request, staff):
+        form = {name: (request.form.get(name) or "")[:500] for name in FORM_FIELDS}
+        try:
+            with database() as s:
+                facts.propose_wage(s, form, staff.name)
+        except LibraryError as error:
+            return show(staff, status=422, error=str(error), draft=form)
+        return see_other("/staff/facts?done=proposed")
+
+    async def decide(request: Request, staff, revision_id: int, action, done: str):
+        if not 0 < revision_id < 2 ** 62:
+            return page("message.html", status=404, staff=staff, title="Not found",
+                        error="No such proposal.")
+        try:
+            with database() as s:
+                action(s, revision_id, staff.name)
+        except NotAllowed as error:
+            return refused(request, 403, str(error))
+        except LibraryError as error:
+            return show(staff, status=409, error=str(error))
+        from bot.fact_updates import clear_cache
+
+        clear_cache()  # this process at once; the other servers within a minute
+        return see_other(f"/staff/facts?done={done}")
+
+    @bp.post("/facts/proposals/<revision_id:int>/approve")
+    @staff_only(editor=True)
+    async def approve_fact(request: Request, staff, revision_id: int):
+        return await decide(request, staff, revision_id, facts.approve, "approved")
+
+    @bp.post("/facts/proposals/<revision_id:int>/reject")
+    @staff_only(editor=True)
+    async def reject_fact(request: Request, staff, revision_id: int):
+        return await decide(request, staff, revision_id, facts.reject, "rejected")
