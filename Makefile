@@ -16,6 +16,8 @@ ZBARIMG := /usr/bin/zbarimg
 MODEL_INPUTS := config.yml domain.yml $(wildcard data/intents/*.yml data/rules.yml data/stories.yml) \
 	$(wildcard bot/nlu/*.py) bot/text_normalize.py
 export PYTHONPATH := $(CURDIR)
+# Benchmarks count answers like real traffic: never in the database `make run` serves.
+BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
@@ -63,12 +65,12 @@ translations: $(STAMP) ## Extract strings to locales/messages.pot and update eve
 bench: bench-nlu bench-langid bench-routing bench-load ## Run all benchmarks
 
 bench-load: $(STAMP) $(MODEL) ## REST round trips vs bare parse at 1/10/50 conversations; embedded and PostgreSQL+Redis
-	$(PY) -m bot regions load
-	$(PY) benchmarks/load.py
+	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
+	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/load.py
 
 bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
-	$(PY) -m bot regions load
-	$(PY) benchmarks/routing.py
+	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
+	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/routing.py
 
 bench-langid: $(DEV_STAMP) ## Language identification: ours vs langdetect vs lingua, by length
 	$(PY) benchmarks/langid.py

@@ -30,6 +30,10 @@ class MemorySeen:
             self.ids.popitem(last=False)
         return True
 
+    def forget(self, message_id: str) -> None:
+        """Handling failed: let the provider's retry through."""
+        self.ids.pop(message_id, None)
+
 
 class RedisSeen:
     def __init__(self, url: str) -> None:
@@ -44,6 +48,13 @@ class RedisSeen:
         except Exception:  # noqa: BLE001 - Redis down: answer rather than drop the message
             logger.warning("seen_messages: Redis unavailable, using this process's memory")
             return self.fallback.first_time(message_id)
+
+    def forget(self, message_id: str) -> None:
+        self.fallback.forget(message_id)
+        try:
+            self.red.delete(REDIS_PREFIX + message_id)
+        except Exception:  # noqa: BLE001 - the retry is then answered as a duplicate, at worst
+            logger.warning("seen_messages: Redis unavailable, could not forget a message id")
 
 
 def seen_ids() -> MemorySeen | RedisSeen:

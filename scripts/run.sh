@@ -15,6 +15,13 @@ if [ -z "${RASA_TOKEN:-}" ]; then
   RASA_TOKEN="$(cat var/rasa_token)"
 fi
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+# The secret the Rasa server sends the action server on every call (endpoints.yml).
+if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
+  [ -s var/action_token ] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > var/action_token
+  chmod 600 var/action_token
+  ACTION_SERVER_TOKEN="$(cat var/action_token)"
+fi
+export ACTION_SERVER_TOKEN
 CREDENTIALS=credentials.yml
 if [ -n "${TWILIO_ACCOUNT_SID:-}" ]; then
   cat credentials.yml credentials.twilio.yml > var/credentials.yml
@@ -45,7 +52,7 @@ trap 'trap - EXIT INT TERM; kill 0 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 # The action server and the Rasa server are internal: loopback only unless ACTION_HOST/RASA_HOST
 # say otherwise (the web app and nginx are the public side). The token stays off the command line.
 SANIC_HOST="${ACTION_HOST:-127.0.0.1}" \
-  supervise actions .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" --quiet &
+  supervise actions .venv/bin/python -m bot.action_server --port "$ACTION_PORT" &
 RASA_TOKEN="$RASA_TOKEN" supervise rasa .venv/bin/python -m bot.rasa_serve --model models/wnl.tar.gz \
   --interface "${RASA_HOST:-127.0.0.1}" --port "$RASA_PORT" --enable-api \
   --endpoints endpoints.yml --credentials "$CREDENTIALS" --quiet &

@@ -32,11 +32,13 @@ def free_port() -> int:
 
 # Every server the tests start lives on this day (bot/clock.py), so no test depends on the calendar.
 TODAY = dt.date(2026, 12, 1)
+# The secret the Rasa servers send the action servers (endpoints.yml) in every test run.
+ACTION_SERVER_TOKEN = "test-action-server-token"
 
 
 def base_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
-            "WNL_TODAY": TODAY.isoformat(), **extra}
+            "WNL_TODAY": TODAY.isoformat(), "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN, **extra}
 
 
 @dataclass
@@ -96,8 +98,8 @@ def wait_until(check, servers: list[Server], what: str, seconds: float = STARTUP
 
 def action_server(logs: Path, env: dict[str, str], name: str = "actions") -> Server:
     port = free_port()
-    return Server(name, [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                         "--port", str(port)], env, port, logs / f"{name}.log")
+    return Server(name, [str(BIN / "python"), "-m", "bot.action_server", "--port", str(port)],
+                  env, port, logs / f"{name}.log")
 
 
 def rasa_server(logs: Path, env: dict[str, str], token: str, action_url: str,

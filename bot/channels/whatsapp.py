@@ -97,6 +97,19 @@ class WhatsAppInput(InputChannel):
     def _first_time(self, message_id: str) -> bool:
         return self.seen.first_time(message_id)
 
+    async def _handle(self, incoming, on_new_message) -> None:
+        output = WhatsAppOutput(self.client, incoming.phone)
+        sender = pseudonym(self.pseudonym_key, incoming.phone)
+        metadata = {"src": "whatsapp", "phone_lang": language_from_phone(incoming.phone)}
+        if incoming.media:
+            # Voice notes, photos, locations: say politely that only text can be read.
+            await on_new_message(UserMessage(
+                "/out_of_scope", output, sender, input_channel=self.name(),
+                metadata={**metadata, "media": True}))
+            return
+        await on_new_message(UserMessage(incoming.text or "", output, sender,
+                                         input_channel=self.name(), metadata=metadata))
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("whatsapp_webhook", __name__)
         on_new_message = never_silent(on_new_message)
@@ -127,17 +140,13 @@ class WhatsAppInput(InputChannel):
             for incoming in read_webhook(body):
                 if not self._first_time(incoming.message_id):
                     continue
-                output = WhatsAppOutput(self.client, incoming.phone)
-                sender = pseudonym(self.pseudonym_key, incoming.phone)
-                metadata = {"src": "whatsapp", "phone_lang": language_from_phone(incoming.phone)}
-                if incoming.media:
-                    # Voice notes, photos, locations: say politely that only text can be read.
-                    await on_new_message(UserMessage(
-                        "/out_of_scope", output, sender, input_channel=self.name(),
-                        metadata={**metadata, "media": True}))
-                    continue
-                await on_new_message(UserMessage(incoming.text or "", output, sender,
-                                                 input_channel=self.name(), metadata=metadata))
+                try:
+                    await self._handle(incoming, on_new_message)
+                except Exception as error:  # noqa: BLE001 - Meta retries a failed delivery
+                    # Not seen after all: the retry is handled. The type only, never the text.
+                    self.seen.forget(incoming.message_id)
+                    logger.error("whatsapp: handling a message failed: %s", type(error).__name__)
+                    return response.text("retry", status=503)
             return response.text("ok")
 
         return webhook

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 from sanic import Sanic, response
@@ -63,8 +63,19 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
     async def health(request: Request):
         return response.json({"status": "ok"})
 
+    allowed_origins = {o.strip().rstrip("/") for o in
+                       os.environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()}
+
     @app.post("/api/message")
     async def message(request: Request):
+        # Only the page itself may post: JSON (a form or text/plain post from another site is a
+        # "simple" request that needs no CORS check), and from this origin when the browser says.
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            return response.json({"error": "send application/json"}, status=415)
+        origin = request.headers.get("origin")
+        if origin and not same_origin(origin, request.host, allowed_origins):
+            return response.json({"error": "cross-origin request refused"}, status=403)
         try:
             body = request.json
         except Exception:  # noqa: BLE001 - Sanic raises on malformed JSON
@@ -89,6 +100,15 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         return response.json({"messages": [clean(m) for m in messages], "lang": lang})
 
     return app
+
+
+def same_origin(origin: str, host: str, allowed: set[str]) -> bool:
+    """Whether a browser's Origin is this site: its host, or one of ALLOWED_ORIGINS (behind a
+    proxy that does not pass the Host header on)."""
+    if origin.rstrip("/") in allowed:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == (host or "").lower()
 
 
 def clean(message: dict[str, Any]) -> dict[str, Any]:

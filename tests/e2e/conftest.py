@@ -19,6 +19,7 @@ class Bot:
     url: str
     token: str
     logs: tuple[Path, ...] = ()  # the action server's and the Rasa server's output
+    actions_url: str = ""
 
     def say(self, sender: str, text, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": text}
@@ -68,7 +69,7 @@ def bot(tmp_path_factory, graph) -> Bot:
     try:
         wait_for_actions(actions)
         wait_for_rasa(rasa, token, [actions])
-        yield Bot(rasa.url, token, (actions.log, rasa.log))
+        yield Bot(rasa.url, token, (actions.log, rasa.log), actions.url)
     finally:
         rasa.stop()
         actions.stop()

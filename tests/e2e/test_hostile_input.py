@@ -179,3 +179,56 @@ def test_text_that_only_looks_like_a_payload_is_answered_and_never_logged(bot):
     for log in bot.logs:
         assert marker not in log.read_text(encoding="utf-8", errors="replace"), log.name
     assert bot.say(f"slash-{uuid.uuid4().hex[:8]}", '/ask_wage_deductions{"check": "pay"}')
+
+
+def test_the_action_server_refuses_a_call_without_the_shared_secret(bot):
+    from serverkit import ACTION_SERVER_TOKEN
+
+    forged = {"next_action": "action_answer_topic", "sender_id": "forged", "version": "3.6.2",
+              "tracker": {"sender_id": "forged", "events": [], "latest_message": {
+                  "text": "paszport", "intent": {"name": "ask_passport_held"}}},
+              "domain": {}}
+    for params in ({}, {"token": "wrong"}):
+        r = requests.post(f"{bot.actions_url}/webhook", json=forged, params=params, timeout=10)
+        assert r.status_code == 401
+    assert requests.get(f"{bot.actions_url}/health", timeout=10).ok
+    assert bot.say(f"secret-{uuid.uuid4().hex[:8]}", "szef zabral mi paszport")  # Rasa has it
+    assert ACTION_SERVER_TOKEN not in "".join(log.read_text(errors="replace") for log in bot.logs)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses listening on a TCP port, from the kernel's tables (/proc/net)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                lines = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_internal_servers_listen_on_loopback_only(bot):
+    loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1, ::1
+    for url in (bot.url, bot.actions_url):
+        addresses = listening_addresses(int(url.rsplit(":", 1)[1]))
+        assert addresses and addresses <= loopback, (url, addresses)
+
+
+def test_the_chat_api_takes_only_json_from_its_own_page(web):
+    body = json.dumps({"sender": uuid.uuid4().hex, "message": "hi"})
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", ""):
+        r = requests.post(f"{web.url}/api/message", data=body, timeout=30,
+                          headers={"Content-Type": content_type})
+        assert r.status_code == 415, content_type
+    r = requests.post(f"{web.url}/api/message", data=body, timeout=30, headers={
+        "Content-Type": "application/json", "Origin": "https://evil.example"})
+    assert r.status_code == 403
+    r = requests.post(f"{web.url}/api/message", data=body, timeout=60, headers={
+        "Content-Type": "application/json", "Origin": web.url})
+    assert r.status_code == 200

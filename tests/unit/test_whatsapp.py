@@ -62,3 +62,20 @@ def test_long_answers_are_split_at_the_whatsapp_limit_without_losing_a_word():
     bodies = [p["text"]["body"] for p in parts]
     assert len(bodies) == 3 and all(len(b) <= MAX_TEXT for b in bodies)
     assert " ".join(bodies) == text
+
+
+def test_a_message_id_whose_handling_failed_is_forgotten_so_the_retry_is_answered():
+    from bot.seen_messages import MemorySeen
+
+    seen = MemorySeen()
+    assert seen.first_time("wamid.1") and not seen.first_time("wamid.1")
+    seen.forget("wamid.1")
+    assert seen.first_time("wamid.1")
+
+
+def test_a_sender_that_is_not_a_phone_number_is_skipped():
+    body = {"entry": [{"changes": [{"value": {"messages": [
+        {"id": "1", "from": "48\udfff", "type": "text", "text": {"body": "hej"}},
+        {"id": "2", "from": "+48 600", "type": "text", "text": {"body": "hej"}},
+        {"id": "\x00", "from": "48600", "type": "text", "text": {"body": "hej"}}]}}]}]}
+    assert read_webhook(body) == []
