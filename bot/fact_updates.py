@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import time
 from decimal import Decimal
 from pathlib import Path
 
 from bot.minimum_wage import WagePeriod, WageTable, wage_table
+from bot.timed_cache import TimedCache
 
 TTL_SECONDS = 30.0
 MINIMUM_WAGE = "minimum_wage"
 logger = logging.getLogger(__name__)
-_cache: dict[str, tuple[float, WageTable]] = {}
+_cache: TimedCache[WageTable] = TimedCache(TTL_SECONDS)
 
 
 def period_from_value(valid_from: dt.date, valid_until: dt.date, value: str, source: str,
@@ -41,17 +41,15 @@ def current_wage_table() -> WageTable:
     from bot.db.session import database_url
 
     url = database_url()
-    cached = _cache.get(url)
-    now = time.monotonic()
-    if cached and now - cached[0] < TTL_SECONDS:
-        return cached[1]
+    return _cache.get(url, lambda: _merged_or_seed(url))
+
+
+def _merged_or_seed(url: str) -> WageTable:
     try:
-        table = merged(wage_table(), approved_wage_periods(url))
+        return merged(wage_table(), approved_wage_periods(url))
     except Exception as error:  # noqa: BLE001 - the bot answers from the seed whatever happens
         logger.warning("approved facts unavailable, using data/facts/ (%s)", type(error).__name__)
-        table = wage_table()
-    _cache[url] = (now, table)
-    return table
+        return wage_table()
 
 
 def clear_cache() -> None:

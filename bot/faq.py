@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from bot.timed_cache import TimedCache
 
 FAQ_DIR = Path(__file__).resolve().parent.parent / "data" / "faq"
 APPROVED_TTL_SECONDS = 30.0
@@ -83,7 +84,7 @@ def current_answer(topic: str) -> Answer | None:
     return dataclasses.replace(answer, texts={**answer.texts, **approved}) if approved else answer
 
 
-_approved: dict[str, tuple[float, dict[tuple[str, str], str]]] = {}
+_approved: TimedCache[dict[tuple[str, str], str]] = TimedCache(APPROVED_TTL_SECONDS)
 
 
 def approved_texts() -> dict[tuple[str, str], str]:
@@ -92,17 +93,15 @@ def approved_texts() -> dict[tuple[str, str], str]:
     from bot.db.session import database_url
 
     url = database_url()
-    cached = _approved.get(url)
-    now = time.monotonic()
-    if cached and now - cached[0] < APPROVED_TTL_SECONDS:
-        return cached[1]
+    return _approved.get(url, lambda: _read_or_nothing(url))
+
+
+def _read_or_nothing(url: str) -> dict[tuple[str, str], str]:
     try:
-        texts = _read_approved(url)
+        return _read_approved(url)
     except Exception as error:  # noqa: BLE001 - the bot answers from the files whatever happens
         logger.warning("approved answer texts unavailable, using data/faq/ (%s)", type(error).__name__)
-        texts = {}
-    _approved[url] = (now, texts)
-    return texts
+        return {}
 
 
 def clear_approved_cache() -> None:
