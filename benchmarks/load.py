@@ -124,6 +124,27 @@ def rss_mb(pid: int) -> float:
     return round(total / 1024, 1)
 
 
+async def _burst(url: str, count: int) -> dict:
+    """`count` messages to one conversation at once: how long until the last is answered.
+    The lock store serves them one after the other; each waits for its turn by polling."""
+    sender = f"burst-{uuid.uuid4().hex[:8]}"
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=300)) as session:
+        async def one(n: int) -> int:
+            async with session.post(f"{url}/webhooks/rest/webhook",
+                                    json={"sender": sender, "message": f"hallo {n}"}) as r:
+                await r.read()
+                return r.status
+
+        started = time.perf_counter()
+        statuses = await asyncio.gather(*(one(n) for n in range(count)))
+        return {"messages": count, "seconds_to_last_answer": round(time.perf_counter() - started, 2),
+                "errors": sum(1 for s in statuses if s != 200)}
+
+
+def burst(url: str, count: int = 20) -> dict:
+    return asyncio.run(_burst(url, count))
+
+
 def measure(urls: list[str], token: str, messages: int, think: float) -> dict:
     levels = {}
     # Warm-up: the first parse and the first action call load lazily.
@@ -204,9 +225,11 @@ def main() -> int:
                 rasa = [s for s in servers if s.name.startswith("rasa")]
                 runs = {f"think_{think:g}s": measure([s.url for s in rasa], token, args.messages,
                                                       think) for think in args.think}
+                bursts = burst(rasa[0].url)
+                print(f"  burst of 20 to one conversation: {bursts}", flush=True)
                 memory = {s.name: rss_mb(s.proc.pid) for s in servers}
                 print("  resident memory: " + ", ".join(f"{k} {v} MB" for k, v in memory.items()))
-                report["setups"][setup] = {"runs": runs, "rss_mb": memory}
+                report["setups"][setup] = {"runs": runs, "burst": bursts, "rss_mb": memory}
             finally:
                 stop(servers, cleanup)
     report["goals"] = {

@@ -161,3 +161,28 @@ def test_a_driver_error_on_one_conversation_fails_that_request_not_the_process(m
     good = DialogueStateTracker.from_events("w2", [UserUttered("hi"), SlotSet("language", "ro")])
     asyncio.run(store.save(good))  # the same store goes on serving
     assert asyncio.run(store.retrieve("w2")).get_slot("language") == "ro"
+
+
+def test_a_waiting_message_looks_for_its_lock_every_50_ms_not_every_second(monkeypatch):
+    import rasa.core.lock_store as rasa_lock_store
+
+    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
+    store = EnvLockStore(endpoint_config=None)
+    waits = []
+    real_sleep = asyncio.sleep
+
+    async def recorded_sleep(seconds):
+        waits.append(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr(rasa_lock_store.asyncio, "sleep", recorded_sleep)
+
+    async def burst():
+        async def one():
+            async with store.lock("burst-conversation"):  # Rasa's default: wait 1 s, look again
+                await real_sleep(0.001)
+
+        await asyncio.gather(*(one() for _ in range(5)))
+
+    asyncio.run(burst())
+    assert waits and set(waits) == {0.05}
