@@ -51,6 +51,21 @@ class TrackerStoreRowError(RuntimeError):
 GUARDED_RASA_VERSIONS = ("3.6.",)
 
 
+def written_for(base: type, attribute: str, refusal: str) -> bool:
+    """Whether the installed Rasa is one our subclasses were written for, and `base` still has
+    the method they replace; if not, one clear log line and Rasa's own class is used."""
+    import logging
+
+    import rasa
+
+    if rasa.__version__.startswith(GUARDED_RASA_VERSIONS) and hasattr(base, attribute):
+        return True
+    logging.getLogger(__name__).error("%s: written for Rasa %s with %s.%s, found Rasa %s", refusal,
+                                      "/".join(GUARDED_RASA_VERSIONS), base.__name__, attribute,
+                                      rasa.__version__)
+    return False
+
+
 def guarded_sql_tracker_store(base: type) -> type:
     """SQLTrackerStore whose session scope does not exit the process on a bad row.
 
@@ -64,14 +79,10 @@ def guarded_sql_tracker_store(base: type) -> type:
     import contextlib
     import logging
 
-    import rasa
     from rasa.core.tracker_store import ensure_schema_exists
     from rasa.shared.utils.cli import print_error_and_exit
 
-    if not rasa.__version__.startswith(GUARDED_RASA_VERSIONS) or not hasattr(base, "session_scope"):
-        logging.getLogger(__name__).error(
-            "tracker store guard not installed: written for Rasa %s, found %s",
-            "/".join(GUARDED_RASA_VERSIONS), rasa.__version__)
+    if not written_for(base, "session_scope", "tracker store guard not installed"):
         return base
 
     class GuardedSQLTrackerStore(base):
@@ -104,14 +115,7 @@ LOCK_POLL_SECONDS = 0.05
 def fast_polling(base: type) -> type:
     """`base` (a Rasa lock store) polling every LOCK_POLL_SECONDS instead of every second.
     Only on the Rasa versions this was written for; elsewhere Rasa's own class, with a log line."""
-    import logging
-
-    import rasa
-
-    if not rasa.__version__.startswith(GUARDED_RASA_VERSIONS) or not hasattr(base, "_acquire_lock"):
-        logging.getLogger(__name__).error(
-            "lock store polling not changed: written for Rasa %s, found %s",
-            "/".join(GUARDED_RASA_VERSIONS), rasa.__version__)
+    if not written_for(base, "_acquire_lock", "lock store polling not changed"):
         return base
 
     class FastPolling(base):

@@ -186,3 +186,16 @@ def test_a_waiting_message_looks_for_its_lock_every_50_ms_not_every_second(monke
 
     asyncio.run(burst())
     assert waits and set(waits) == {0.05}
+
+
+def test_on_another_rasa_version_our_subclasses_step_aside_with_a_log_line(monkeypatch, caplog):
+    import rasa
+
+    from bot.rasa_stores import fast_polling, guarded_sql_tracker_store
+
+    assert guarded_sql_tracker_store(SQLTrackerStore) is not SQLTrackerStore
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with caplog.at_level("ERROR"):
+        assert guarded_sql_tracker_store(SQLTrackerStore) is SQLTrackerStore
+        assert fast_polling(InMemoryLockStore) is InMemoryLockStore
+    assert "found Rasa 3.7.0" in caplog.text
