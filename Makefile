@@ -21,7 +21,7 @@ BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load clean
+.PHONY: help run test validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ $(STAMP): requirements.txt .python-version
 	$(PY) -m pip install --quiet --upgrade "pip<25"
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
+
+fuzz: $(STAMP) $(MODEL) ## The fuzz suite with a long budget (FUZZ_EXAMPLES, default 1000 per property)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} $(PY) -m pytest tests/e2e/test_fuzz.py -p no:cacheprovider
 
 purge: $(STAMP) ## Delete conversations idle for over RETENTION_DAYS (30) from the tracker store
 	$(PY) -m bot purge

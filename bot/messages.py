@@ -175,6 +175,7 @@ INPUT_LABEL = N_("Your question")
 SEND = N_("Send")
 LANGUAGE_LABEL = N_("Language")
 CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at workinnl.nl.")
+CHAT_SLOW_DOWN = N_("You are sending messages very fast. Please wait a minute, then write again.")
 
 # Sent by the channel itself when the bot produced no answer (e.g. the action server is down).
 BOT_UNAVAILABLE = N_(

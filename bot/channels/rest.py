@@ -12,10 +12,11 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from sanic import Blueprint
+from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
+from bot.channels import rate_limits
 from bot.channels.identifiers import MAX_SENDER_CHARS, clean_identifier, clean_text
 from bot.channels.payloads import plain_unless_payload
 from bot.channels.silence import never_silent
@@ -71,6 +72,14 @@ def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:
     return cached
 
 
+def body_sender(request: Request) -> str | None:
+    """The sender of a valid body, or None (the handler then answers the 4xx)."""
+    try:
+        return _checked(request)[0]
+    except (InvalidUsage, PayloadTooLarge):
+        return None
+
+
 class SafeRestInput(RestInput):
     """REST channel that validates its input (see module docstring)."""
 
@@ -85,7 +94,27 @@ class SafeRestInput(RestInput):
         return _checked(req)[1]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        return super().blueprint(never_silent(on_new_message))
+        bp = super().blueprint(never_silent(on_new_message))
+        by_sender, by_address = rate_limits.per_sender(), rate_limits.per_address()
+
+        @bp.on_request
+        async def limit(request: Request):
+            # Per conversation always; per address unless it is the web app on this machine
+            # (behind a proxy, SANIC_PROXIES_COUNT=1 gives the client's own address).
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            address = request.remote_addr or request.ip
+            wait = None if rate_limits.is_loopback(address) else by_address.retry_after(address)
+            if wait is None:
+                sender = body_sender(request)
+                wait = by_sender.retry_after(sender) if sender else None
+            if wait is not None:
+                seconds = str(int(wait + 0.999))
+                return response.json({"error": "too many messages"}, status=429,
+                                     headers={"Retry-After": seconds})
+            return None
+
+        return bp
 
     def _extract_input_channel(self, req: Request) -> Text:
         return self.name()

@@ -37,6 +37,31 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
+# Password checks run one at a time beside the chat (argon2 takes about 140 ms of a core); when
+# more than MAX_WAITING wait, a login is refused for a moment instead of queueing without end.
+MAX_WAITING = 4
+_waiting = 0
+_semaphores: dict = {}
+
+
+async def verify_bounded(password_hash: str | None, password: str) -> bool | None:
+    """verify_password in a worker thread, at most one at a time per process; None when too
+    many are waiting (the caller answers "try again in a moment")."""
+    import asyncio
+
+    global _waiting
+    loop = asyncio.get_running_loop()
+    semaphore = _semaphores.setdefault(id(loop), asyncio.Semaphore(1))
+    if _waiting >= MAX_WAITING:
+        return None
+    _waiting += 1
+    try:
+        async with semaphore:
+            return await loop.run_in_executor(None, verify_password, password_hash, password)
+    finally:
+        _waiting -= 1
+
+
 def needs_rehash(password_hash: str) -> bool:
     return _hasher().check_needs_rehash(password_hash)
 

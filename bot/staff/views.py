@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from bot import usage_stats
 from bot.db.session import session_scope, shared_engine
 from bot.languages import SUPPORTED_LANGUAGES
-from bot.staff import csrf, rate_limit
+from bot.staff import csrf, passwords, rate_limit
 from bot.staff import library as lib
 from bot.staff.passwords import hash_password, needs_rehash, verify_password
 from bot.staff.plain_text import whatsapp_text
@@ -121,21 +121,27 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
             return refused(request, 403, "The login form has expired. Reload the page and try again.")
         name = (request.form.get("name") or "").strip()[:80]
         password = (request.form.get("password") or "")[:1000]
-        pair = rate_limit.key(name, request.remote_addr or request.ip)
+        address = request.remote_addr or request.ip  # the trusted proxy's header when set
         with database() as s:
-            if rate_limit.is_limited(s, pair):
-                resp = login_page(request, 429, "Too many failed logins. Try again in 15 minutes.", name)
-                resp.headers["Retry-After"] = str(int(rate_limit.WINDOW.total_seconds()))
-                return resp
-            user = find_user(s, name)
+            attempt = rate_limit.reserve(s, name, address)
+            user = find_user(s, name) if attempt else None
             stored = user.password_hash if user else None
-        loop = asyncio.get_running_loop()
-        ok = await loop.run_in_executor(None, verify_password, stored, password)
+        if attempt is None:
+            resp = login_page(request, 429, "Too many failed logins. Try again in 15 minutes.", name)
+            resp.headers["Retry-After"] = str(int(rate_limit.WINDOW.total_seconds()))
+            return resp
+        ok = await passwords.verify_bounded(stored, password)
+        if ok is None:  # too many logins being checked at once: the chat comes first
+            with database() as s:
+                rate_limit.release(s, attempt)
+            resp = login_page(request, 429, "Many people are logging in. Try again in a moment.",
+                              name)
+            resp.headers["Retry-After"] = "5"
+            return resp
         with database() as s:
-            if not ok:
-                rate_limit.record_failure(s, pair)
+            if not ok:  # the attempt stays counted
                 return login_page(request, 401, "Wrong user name or password.", name)
-            rate_limit.clear(s, pair)
+            rate_limit.succeeded(s, attempt)
             user = find_user(s, name)
             if user is None:  # removed in the meantime
                 return login_page(request, 401, "Wrong user name or password.", name)

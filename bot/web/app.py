@@ -17,6 +17,7 @@ import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.channels import rate_limits
 from bot.channels.rest import RequestError, validate_body
 from bot.web.page import deep_link, render
 
@@ -36,6 +37,9 @@ SECURITY_HEADERS = {
 def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> Sanic:
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 100_000
+    # Behind nginx every client has the proxy's address: PROXIES_COUNT=1 makes Sanic take the
+    # client's from X-Forwarded-For as that one trusted proxy wrote it (staff login limits).
+    app.config.PROXIES_COUNT = int(os.environ.get("PROXIES_COUNT", "0") or 0)
     app.static("/static", str(STATIC), name="static")
 
     @app.on_request
@@ -63,6 +67,16 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
     async def health(request: Request):
         return response.json({"status": "ok"})
 
+    by_sender, by_address = rate_limits.per_sender(), rate_limits.per_address()
+
+    def too_many(sender: str, address: str | None):
+        wait = by_address.retry_after(address or "") or by_sender.retry_after(sender)
+        if wait is None:
+            return None
+        seconds = str(int(wait + 0.999))
+        return response.json({"error": "too many messages", "retry_after": int(seconds)},
+                             status=429, headers={"Retry-After": seconds})
+
     allowed_origins = {o.strip().rstrip("/") for o in
                        os.environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()}
 
@@ -86,6 +100,9 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
             return response.json({"error": str(error)}, status=error.status)
         if not WEB_SENDER.fullmatch(sender):  # only the page's own id format (chat.js)
             return response.json({"error": "'sender' is not a chat id"}, status=400)
+        refused = too_many(sender, request.remote_addr or request.ip)
+        if refused is not None:
+            return refused
         metadata = {k: v for k, v in metadata.items() if k in ("lang", "src", "topic", "browser_lang")}
         try:
             async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:

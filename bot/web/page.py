@@ -32,7 +32,8 @@ def deep_link(args: dict) -> dict:
 
 # The page's own strings in every language, so the page follows the conversation language.
 PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.INPUT_LABEL,
-                "send": M.SEND, "language_label": M.LANGUAGE_LABEL, "error": M.CHAT_ERROR}
+                "send": M.SEND, "language_label": M.LANGUAGE_LABEL, "error": M.CHAT_ERROR,
+                "slow_down": M.CHAT_SLOW_DOWN}
 
 
 def page_strings() -> dict[str, dict[str, str]]:

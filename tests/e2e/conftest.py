@@ -90,7 +90,9 @@ class Web:
 @pytest.fixture(scope="session")
 def web(bot: Bot, tmp_path_factory) -> Web:
     """The web chat app on a free port, forwarding to the test's Rasa server."""
-    app = web_app(tmp_path_factory.mktemp("web"), base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token))
+    # All test clients share 127.0.0.1: the per-address limit is tested on a web app of its own.
+    app = web_app(tmp_path_factory.mktemp("web"), base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token,
+                                                           CHAT_PER_ADDRESS="100000"))
     app.start()
     try:
         wait_for_web(app)

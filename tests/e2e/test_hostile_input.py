@@ -232,3 +232,36 @@ def test_the_chat_api_takes_only_json_from_its_own_page(web):
     r = requests.post(f"{web.url}/api/message", data=body, timeout=60, headers={
         "Content-Type": "application/json", "Origin": web.url})
     assert r.status_code == 200
+
+
+def test_one_conversation_sending_too_fast_gets_a_429_with_retry_after(bot):
+    sender = f"fast-{uuid.uuid4().hex[:8]}"
+    statuses = []
+    for n in range(21):
+        r = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=60,
+                          json={"sender": sender, "message": f"hallo {n}"})
+        statuses.append(r.status_code)
+    assert statuses[:20] == [200] * 20 and statuses[20] == 429
+    assert int(r.headers["Retry-After"]) > 0
+    assert bot.say(f"other-{uuid.uuid4().hex[:8]}", "hallo")  # others are not affected
+
+
+def test_the_web_api_limits_each_address(bot, tmp_path):
+    from serverkit import base_env, wait_for_web, web_app
+
+    app = web_app(tmp_path, base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token, CHAT_PER_ADDRESS="3",
+                                     PROXIES_COUNT="1")).start()
+    try:
+        wait_for_web(app)
+
+        def post_from(address):
+            return requests.post(f"{app.url}/api/message", timeout=60,
+                                 headers={"X-Forwarded-For": address},
+                                 json={"sender": uuid.uuid4().hex, "message": "hallo"})
+
+        assert [post_from("10.9.0.1").status_code for _ in range(3)] == [200] * 3
+        refused = post_from("10.9.0.1")
+        assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+        assert post_from("10.9.0.2").status_code == 200
+    finally:
+        app.stop()

@@ -48,3 +48,13 @@ def test_message_text_is_repaired_so_no_database_driver_fails_on_it():
                                           "metadata": {"lang": "pl\udfff", "src": "web"}})
     assert message == "paszport \ufffd!"
     assert metadata == {"src": "web"}
+
+
+def test_a_sliding_window_refuses_the_message_over_the_limit_and_says_how_long_to_wait():
+    from bot.channels.rate_limits import SlidingWindow
+
+    window = SlidingWindow(3, seconds=60)
+    assert [window.retry_after("a", now) for now in (0, 1, 2)] == [None, None, None]
+    assert window.retry_after("a", 3) == 57  # the first of the three leaves the window at 60
+    assert window.retry_after("b", 3) is None  # another key has its own budget
+    assert window.retry_after("a", 60.5) is None

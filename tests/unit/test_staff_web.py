@@ -40,7 +40,8 @@ def staff_database(tmp_path_factory):
 @pytest.fixture(scope="module")
 def staff_url(staff_database, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("staff_web")
-    env = base_env(DATABASE_URL=staff_database, RASA_URL=f"http://127.0.0.1:{free_port()}", RASA_TOKEN="unused")
+    env = base_env(DATABASE_URL=staff_database, RASA_URL=f"http://127.0.0.1:{free_port()}",
+                   RASA_TOKEN="unused", PROXIES_COUNT="1")  # as behind nginx: X-Forwarded-For
     env.pop("STAFF_COOKIE_SECURE", None)
     app = web_app(tmp, env).start()
     try:
@@ -373,3 +374,39 @@ def test_new_minimum_wage_amounts_need_valid_values_and_a_second_editor(staff_ur
     assert "€15.20 gross per hour, from 1 January 2027 to 30 June 2027" in after
     assert propose_wage(bob, staff_url, WAGE_2027).status_code == 422  # now it would overlap
     clear_cache()
+
+
+def login_attempt(base, name, password, address):
+    """One login from `address` (as the trusted proxy reports it): the form, then the post."""
+    client = requests.Session()
+    client.headers["X-Forwarded-For"] = address
+    form = client.get(f"{base}/staff/login", timeout=10)
+    return lambda: client.post(f"{base}/staff/login", allow_redirects=False, timeout=60,
+                               data={"csrf": csrf_of(form.text), "name": name,
+                                     "password": password}).status_code
+
+
+def test_twenty_concurrent_wrong_passwords_give_at_most_five_401(staff_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    attempts = [login_attempt(staff_url, "bob", f"wrong {n}", "10.1.0.1") for n in range(20)]
+    with ThreadPoolExecutor(20) as pool:
+        statuses = list(pool.map(lambda attempt: attempt(), attempts))
+    assert statuses.count(401) <= 5 and set(statuses) <= {401, 429}, statuses
+    # The correct password from another address still gets in.
+    assert login_attempt(staff_url, "bob", PASSWORD, "10.1.0.2")() == 303
+
+
+def test_guessing_across_names_is_limited_per_address(staff_url):
+    statuses = [login_attempt(staff_url, f"user{n}", "wrong password", "10.2.0.1")()
+                for n in range(25)]
+    assert statuses == [401] * 20 + [429] * 5
+    assert login_attempt(staff_url, "ann", PASSWORD, "10.2.0.1")() == 429  # that address waits
+    assert login_attempt(staff_url, "ann", PASSWORD, "10.2.0.9")() == 303
+
+
+def test_a_name_locked_from_one_address_still_logs_in_from_another(staff_url):
+    for n in range(5):
+        assert login_attempt(staff_url, "vic", f"wrong {n}", "10.3.0.1")() == 401
+    assert login_attempt(staff_url, "vic", PASSWORD, "10.3.0.1")() == 429
+    assert login_attempt(staff_url, "vic", PASSWORD, "10.3.0.2")() == 303

@@ -82,12 +82,15 @@
       headers: {"Content-Type": "application/json"},
       body: JSON.stringify({sender: sender, message: message, metadata: metadata})
     }).then(function (r) {
+      if (r.status === 429) { throw new Error("slow_down"); }
       if (!r.ok) { throw new Error(r.status); }
       return r.json();
     }).then(function (data) {
       (data.messages || []).forEach(function (m) { show("bot", m.text, m.buttons); });
       relabel(data.lang);
-    }).catch(function () { show("bot", strings().error); });
+    }).catch(function (error) {
+      show("bot", error && error.message === "slow_down" ? strings().slow_down : strings().error);
+    });
   }
 
   form.addEventListener("submit", function (event) {
