@@ -18,12 +18,26 @@ def token() -> str:
     return value
 
 
+# Sanic reads SANIC_* from the environment: a body over 1 MB is refused (Rasa's default was
+# 100 MB; our largest valid request is a 64 KB message), and a client that sends its headers or
+# body too slowly is cut off.
+SANIC_DEFAULTS = {"SANIC_REQUEST_MAX_SIZE": "1000000", "SANIC_REQUEST_TIMEOUT": "10",
+                  "SANIC_RESPONSE_TIMEOUT": "60"}
+
+
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    for name, value in SANIC_DEFAULTS.items():
+        os.environ.setdefault(name, value)
     # Only this process's own copy of its arguments changes; /proc/<pid>/cmdline keeps the
     # arguments it was started with, which hold no token.
-    sys.argv = ["rasa", "run", *sys.argv[1:], "--auth-token", token()]
+    args = sys.argv[1:]
+    if "--response-timeout" not in args:
+        # Sanic counts reading the body as part of the response: Rasa's default of an hour let a
+        # client hold a connection open by sending its body slowly.
+        args += ["--response-timeout", os.environ.get("RASA_RESPONSE_TIMEOUT", "60")]
+    sys.argv = ["rasa", "run", *args, "--auth-token", token()]
     rasa_main()
 
 

@@ -59,6 +59,12 @@ RASA_TOKEN="$RASA_TOKEN" supervise rasa .venv/bin/python -m bot.rasa_serve --mod
 RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB_PORT" \
   supervise web .venv/bin/python -m bot web &
 
+# Retention without cron: delete conversations idle for over RETENTION_DAYS now and every day.
+( while true; do
+    .venv/bin/python -m bot purge >/dev/null 2>&1 || echo "run.sh: the daily purge failed" >&2
+    sleep 86400
+  done ) &
+
 cat <<MSG
 
   Work in NL chatbot starting (the Rasa server needs ~30 s to load the model):

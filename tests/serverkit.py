@@ -105,10 +105,12 @@ def action_server(logs: Path, env: dict[str, str], name: str = "actions") -> Ser
 def rasa_server(logs: Path, env: dict[str, str], token: str, action_url: str,
                 name: str = "rasa") -> Server:
     port = free_port()
-    return Server(name, [str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port),
-                         "--interface", "127.0.0.1", "--enable-api", f"--auth-token={token}",
+    # As in production: bot.rasa_serve reads the token from the environment.
+    return Server(name, [str(BIN / "python"), "-m", "bot.rasa_serve", "--model", str(MODEL),
+                         "--port", str(port), "--interface", "127.0.0.1", "--enable-api",
                          "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
-                  {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook"}, port,
+                  {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "RASA_TOKEN": token,
+                   "SANIC_REQUEST_TIMEOUT": "3", "RASA_RESPONSE_TIMEOUT": "15"}, port,
                   logs / f"{name}.log")
 
 

@@ -18,13 +18,16 @@ import yaml
 DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
 MAX_PAYLOAD_CHARS = 300
 NOT_A_PAYLOAD = "\u2060"  # WORD JOINER: not whitespace, so Rasa's strip() keeps it
+# Rasa's own intents a client may send as payloads ("/restart" starts the conversation afresh).
+RASA_DEFAULT_INTENTS = frozenset({"restart", "session_start", "back"})
 _PAYLOAD = re.compile(r"/(?P<intent>[a-z_]{1,60})(?P<entities>\{[^{}]*\})?")
 
 
 @lru_cache(maxsize=1)
 def known_names(domain_file: Path = DOMAIN_FILE) -> tuple[frozenset[str], frozenset[str]]:
     domain = yaml.safe_load(domain_file.read_text(encoding="utf-8"))
-    return frozenset(domain.get("intents") or ()), frozenset(domain.get("entities") or ())
+    intents = set(domain.get("intents") or ()) | RASA_DEFAULT_INTENTS
+    return frozenset(intents), frozenset(domain.get("entities") or ())
 
 
 def is_payload(text: str) -> bool:

@@ -18,6 +18,9 @@ from bot.i18n import translate
 logger = logging.getLogger(__name__)
 
 
+FRESH_START = frozenset({"/restart", "/session_start"})
+
+
 def said_anything(output: Any) -> bool:
     """Whether the output channel sent or collected at least one message."""
     return bool(getattr(output, "messages", None)) or getattr(output, "sent", 0) > 0
@@ -70,9 +73,14 @@ def never_silent(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             logger.error("silence: handling a message failed: %s", type(error).__name__)
             result = None
         if not said_anything(message.output_channel):
-            logger.warning("silence: no reply from the bot; sent the static message")
             lang = await conversation_language(message)
-            await message.output_channel.send_text_message(message.sender_id, static_reply(lang))
+            if (message.text or "").strip() in FRESH_START:
+                # Rasa's own /restart and /session_start answer nothing: greet, not "unavailable".
+                text = translate(lang, M.GREETING)
+            else:
+                logger.warning("silence: no reply from the bot; sent the static message")
+                text = static_reply(lang)
+            await message.output_channel.send_text_message(message.sender_id, text)
         return result
 
     return handle

@@ -37,6 +37,7 @@ SECURITY_HEADERS = {
 def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> Sanic:
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 100_000
+    app.config.REQUEST_TIMEOUT = 10  # a slow body or slow headers are cut off
     # Behind nginx every client has the proxy's address: PROXIES_COUNT=1 makes Sanic take the
     # client's from X-Forwarded-For as that one trusted proxy wrote it (staff login limits).
     app.config.PROXIES_COUNT = int(os.environ.get("PROXIES_COUNT", "0") or 0)
