@@ -25,9 +25,20 @@ SANIC_DEFAULTS = {"SANIC_REQUEST_MAX_SIZE": "1000000", "SANIC_REQUEST_TIMEOUT": 
                   "SANIC_RESPONSE_TIMEOUT": "60"}
 
 
+def keep_user_text_out_of_warnings() -> None:
+    """Rasa quotes a text it cannot parse as a payload in a UserWarning. bot/channels/payloads.py
+    keeps such text from reaching that code; this drops those warnings as well, should another
+    way lead there (defence in depth)."""
+    import warnings
+
+    for start in ("Failed to parse arguments in line", "Parsing of message"):
+        warnings.filterwarnings("ignore", message=start)
+
+
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    keep_user_text_out_of_warnings()
     for name, value in SANIC_DEFAULTS.items():
         os.environ.setdefault(name, value)
     # Only this process's own copy of its arguments changes; /proc/<pid>/cmdline keeps the

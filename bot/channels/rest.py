@@ -20,10 +20,11 @@ from bot.channels import rate_limits
 from bot.channels.identifiers import MAX_SENDER_CHARS, clean_identifier, clean_text
 from bot.channels.payloads import plain_unless_payload
 from bot.channels.silence import never_silent
+from bot.channels.source_signature import shared_secret, trusted_metadata
 
 MAX_MESSAGE_CHARS = 65_536
 # Metadata the bot reads (deep links, channel hints); anything else is dropped, not stored.
-METADATA_KEYS = ("lang", "src", "topic", "browser_lang")
+METADATA_KEYS = ("lang", "src", "src_sig", "topic", "browser_lang")
 MAX_METADATA_VALUE_CHARS = 64
 
 
@@ -72,6 +73,18 @@ def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:
     return cached
 
 
+# The REST webhook is public behind nginx: its answers carry the web app's headers too.
+SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+                    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+def add_security_headers(bp: Blueprint) -> None:
+    @bp.on_response
+    async def security_headers(request: Request, resp):
+        for name, value in SECURITY_HEADERS.items():
+            resp.headers.setdefault(name, value)
+
+
 def body_sender(request: Request) -> str | None:
     """The sender of a valid body, or None (the handler then answers the 4xx)."""
     try:
@@ -114,10 +127,12 @@ class SafeRestInput(RestInput):
                                      headers={"Retry-After": seconds})
             return None
 
+        add_security_headers(bp)
         return bp
 
     def _extract_input_channel(self, req: Request) -> Text:
         return self.name()
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
-        return _checked(request)[2]
+        sender, _, metadata = _checked(request)
+        return trusted_metadata(sender, metadata, shared_secret())

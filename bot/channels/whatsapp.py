@@ -23,6 +23,8 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.channels import rate_limits
+from bot.channels.rest import add_security_headers
 from bot.channels.silence import never_silent
 from bot.conversation_language import language_from_phone
 from bot.seen_messages import seen_ids
@@ -93,6 +95,7 @@ class WhatsAppInput(InputChannel):
         self.verify_token, self.app_secret = verify_token, app_secret
         self.client, self.pseudonym_key = client, pseudonym_key
         self.seen = seen_ids()
+        self.per_sender = rate_limits.per_sender()
 
     def _first_time(self, message_id: str) -> bool:
         return self.seen.first_time(message_id)
@@ -140,6 +143,10 @@ class WhatsAppInput(InputChannel):
             for incoming in read_webhook(body):
                 if not self._first_time(incoming.message_id):
                     continue
+                if self.per_sender.retry_after(pseudonym(self.pseudonym_key, incoming.phone)):
+                    # One phone flooding the bot: not answered (Meta must not retry: 200).
+                    logger.warning("whatsapp: a sender is over the message limit")
+                    continue
                 try:
                     await self._handle(incoming, on_new_message)
                 except Exception as error:  # noqa: BLE001 - Meta retries a failed delivery
@@ -149,4 +156,5 @@ class WhatsAppInput(InputChannel):
                     return response.text("retry", status=503)
             return response.text("ok")
 
+        add_security_headers(webhook)
         return webhook

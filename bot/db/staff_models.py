@@ -80,3 +80,12 @@ class AnswerRevision(Base):
     proposed_at = Column(DateTime, nullable=False)
     decided_by = Column(String(80))
     decided_at = Column(DateTime)
+
+
+class SeenMessage(Base):
+    """A WhatsApp message id already answered (its hash), for a day: a delivery Meta retries,
+    even after a restart, is answered once. Used when no Redis is configured."""
+
+    __tablename__ = "seen_messages"
+    id_hash = Column(String(64), primary_key=True)
+    seen_at = Column(DateTime, nullable=False, index=True)

@@ -19,7 +19,8 @@ from sanic.request import Request
 
 from bot.channels import rate_limits
 from bot.channels.rest import RequestError, validate_body
-from bot.web.page import deep_link, render
+from bot.channels.source_signature import sign
+from bot.web.page import SOURCES, deep_link, render
 
 STATIC = Path(__file__).parent / "static"
 # chat.js makes a UUID (or digits where crypto.randomUUID is missing); "web-" + it fits the
@@ -105,6 +106,10 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         if refused is not None:
             return refused
         metadata = {k: v for k, v in metadata.items() if k in ("lang", "src", "topic", "browser_lang")}
+        if metadata.get("src") in SOURCES and rasa_token:  # the page's own deep-link values
+            metadata["src_sig"] = sign(rasa_token, f"web-{sender}", metadata["src"])
+        else:
+            metadata.pop("src", None)
         try:
             async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
                 async with session.post(f"{rasa_url}/webhooks/rest/webhook", json={

@@ -295,3 +295,13 @@ def test_a_fresh_start_gets_the_greeting_not_the_outage_text(bot, payload):
     texts = " ".join(r.get("text", "") for r in bot.say(sender, payload))
     assert all(translate(lang, M.BOT_UNAVAILABLE) not in texts for lang in ("pl", "en"))
     assert translate("pl", M.GREETING) in texts or translate("en", M.GREETING) in texts
+
+
+def test_the_public_webhooks_answer_with_security_headers(bot):
+    ok = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=60,
+                       json={"sender": f"h-{uuid.uuid4().hex[:8]}", "message": "hallo"})
+    bad = post(f"{bot.url}/webhooks/rest/webhook", b"[1]")
+    forbidden = post(f"{bot.url}/webhooks/whatsapp/webhook", b"{}")
+    for r in (ok, bad, forbidden):
+        assert r.headers.get("X-Content-Type-Options") == "nosniff", r.status_code
+        assert "frame-ancestors 'none'" in r.headers.get("Content-Security-Policy", "")

@@ -50,8 +50,9 @@ def test_conversations_leave_no_text_in_logs_and_only_counts_in_the_database(bot
     post_web(web, qr_web, f"szef zabral mi paszport {MARKER}", src="nla")  # from a QR card
     post_web(web, plain_web, f"gdzie jest pomoc w Tilburgu {MARKER}", src="web")
     post_web(web, plain_web, f"szef zabral mi paszport {MARKER}", src="web")
+    # A REST client's own src=nla is not trusted: only the web app's signed deep links count.
     bot.say(rest, f"seful mi-a luat pasaportul si nu mi-l da {MARKER}", {"src": "nla"})
-    bot.say(rest, f"nu am primit salariul de doua saptamani {MARKER}")  # still from the card
+    bot.say(rest, f"nu am primit salariul de doua saptamani {MARKER}")
     bot.say(rest, "multumesc")  # small talk is not counted
     assert signed_post(bot, text(phone, f"шефа ми взе паспорта {MARKER}")).status_code == 200
     assert replies(graph, phone, 1)
@@ -60,8 +61,8 @@ def test_conversations_leave_no_text_in_logs_and_only_counts_in_the_database(bot
         ("ask_passport_held", "pl", "unknown", "qr"): 1,
         ("find_informatiepunt", "pl", "Midden-Brabant", "web"): 1,
         ("ask_passport_held", "pl", "Midden-Brabant", "web"): 1,
-        ("ask_passport_held", "ro", "unknown", "qr"): 1,
-        ("ask_unpaid_wages", "ro", "unknown", "qr"): 1,
+        ("ask_passport_held", "ro", "unknown", "other"): 1,
+        ("ask_unpaid_wages", "ro", "unknown", "other"): 1,
         ("ask_passport_held", "bg", "unknown", "whatsapp"): 1,
     })
     deadline = time.monotonic() + 20

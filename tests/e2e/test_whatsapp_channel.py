@@ -130,3 +130,17 @@ def test_a_duplicate_delivery_is_answered_once_and_statuses_are_ignored(bot, gra
     time.sleep(1.5)
     assert len(graph.to(phone)) == count
 
+
+
+def test_one_phone_flooding_the_bot_is_not_answered_over_the_limit(bot, graph):
+    phone = new_phone()
+    for n in range(20):
+        assert signed_post(bot, text(phone, f"hallo {n}")).status_code == 200
+    answered = len(replies(graph, phone, 20))
+    for n in range(5):
+        assert signed_post(bot, text(phone, f"nog een {n}")).status_code == 200  # Meta: no retry
+    time.sleep(1)
+    assert len(graph.to(phone)) == answered
+    other = new_phone()
+    assert signed_post(bot, text(other, "hallo")).status_code == 200
+    assert replies(graph, other, 1)

@@ -199,3 +199,16 @@ def test_on_another_rasa_version_our_subclasses_step_aside_with_a_log_line(monke
         assert guarded_sql_tracker_store(SQLTrackerStore) is SQLTrackerStore
         assert fast_polling(InMemoryLockStore) is InMemoryLockStore
     assert "found Rasa 3.7.0" in caplog.text
+
+
+def test_rasa_warnings_that_quote_a_message_are_dropped_in_the_rasa_server():
+    from rasa.shared.utils.io import raise_warning
+
+    from bot.rasa_serve import keep_user_text_out_of_warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        keep_user_text_out_of_warnings()
+        raise_warning("Failed to parse arguments in line '/szef zabral mi paszport'.")
+        raise_warning("Another warning")
+    assert [str(w.message) for w in caught] == ["Another warning"]

@@ -58,3 +58,14 @@ def test_a_sliding_window_refuses_the_message_over_the_limit_and_says_how_long_t
     assert window.retry_after("a", 3) == 57  # the first of the three leaves the window at 60
     assert window.retry_after("b", 3) is None  # another key has its own budget
     assert window.retry_after("a", 60.5) is None
+
+
+def test_src_counts_only_with_the_web_apps_signature():
+    from bot.channels.source_signature import sign, trusted_metadata
+
+    metadata = {"lang": "pl", "src": "nla"}
+    assert trusted_metadata("web-abc", metadata, "secret") == {"lang": "pl"}  # unsigned
+    signed = {**metadata, "src_sig": sign("secret", "web-abc", "nla")}
+    assert trusted_metadata("web-abc", signed, "secret") == {"lang": "pl", "src": "nla"}
+    assert trusted_metadata("web-xyz", signed, "secret") == {"lang": "pl"}  # another sender
+    assert trusted_metadata("web-abc", signed, None) == {"lang": "pl"}  # no secret configured

@@ -79,3 +79,23 @@ def test_a_sender_that_is_not_a_phone_number_is_skipped():
         {"id": "2", "from": "+48 600", "type": "text", "text": {"body": "hej"}},
         {"id": "\x00", "from": "48600", "type": "text", "text": {"body": "hej"}}]}}]}]}
     assert read_webhook(body) == []
+
+
+def test_answered_message_ids_survive_a_restart_in_the_database(tmp_path):
+    from bot.db.migrate import upgrade
+    from bot.seen_messages import DatabaseSeen
+
+    url = f"sqlite:///{tmp_path / 'seen.sqlite3'}"
+    upgrade(url)
+    assert DatabaseSeen(url).first_time("wamid.A")
+    restarted = DatabaseSeen(url)  # a new process: nothing in memory
+    assert not restarted.first_time("wamid.A")
+    restarted.forget("wamid.A")
+    assert restarted.first_time("wamid.A")
+
+
+def test_without_the_table_message_ids_are_kept_in_memory(tmp_path):
+    from bot.seen_messages import DatabaseSeen
+
+    seen = DatabaseSeen(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert seen.first_time("wamid.B") and not seen.first_time("wamid.B")
