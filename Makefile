@@ -21,7 +21,7 @@ BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load clean
+.PHONY: help run test validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load bench-login-flood clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -70,6 +70,10 @@ bench: bench-nlu bench-langid bench-routing bench-load ## Run all benchmarks
 bench-load: $(STAMP) $(MODEL) ## REST round trips vs bare parse at 1/10/50 conversations; embedded and PostgreSQL+Redis
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
 	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/load.py
+
+bench-login-flood: $(STAMP) $(MODEL) ## Chat latency through the web app during a staff login flood
+	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
+	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/login_flood.py
 
 bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load

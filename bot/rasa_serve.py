@@ -46,8 +46,11 @@ def main() -> None:
     args = sys.argv[1:]
     if "--response-timeout" not in args:
         # Sanic counts reading the body as part of the response: Rasa's default of an hour let a
-        # client hold a connection open by sending its body slowly.
-        args += ["--response-timeout", os.environ.get("RASA_RESPONSE_TIMEOUT", "60")]
+        # client hold a connection open by sending its body slowly. It must stay well above the
+        # lock lifetime: a message waiting for a dead server's lock must not be cut off midway.
+        lock_lifetime = int(os.environ.get("TICKET_LOCK_LIFETIME", "60"))
+        default = str(max(60, 2 * lock_lifetime))
+        args += ["--response-timeout", os.environ.get("RASA_RESPONSE_TIMEOUT", default)]
     sys.argv = ["rasa", "run", *args, "--auth-token", token()]
     rasa_main()
 

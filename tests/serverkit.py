@@ -110,8 +110,7 @@ def rasa_server(logs: Path, env: dict[str, str], token: str, action_url: str,
                          "--port", str(port), "--interface", "127.0.0.1", "--enable-api",
                          "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
                   {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "RASA_TOKEN": token,
-                   "SANIC_REQUEST_TIMEOUT": "3", "RASA_RESPONSE_TIMEOUT": "15"}, port,
-                  logs / f"{name}.log")
+                   "SANIC_REQUEST_TIMEOUT": "3"}, port, logs / f"{name}.log")
 
 
 def wait_for_actions(server: Server) -> None:

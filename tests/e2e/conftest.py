@@ -63,7 +63,9 @@ def bot(tmp_path_factory, graph) -> Bot:
         WHATSAPP_ACCESS_TOKEN="test-access-token", WHATSAPP_PHONE_NUMBER_ID="1234",
         WHATSAPP_PSEUDONYM_KEY="test-pseudonym-key", WHATSAPP_GRAPH_URL=graph.url,
         # The embedded tracker store, in a file of this test session (not var/).
-        TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.sqlite3'}")
+        TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.sqlite3'}",
+        # A short response timeout, so the slow-body test is quick (no lock waits here).
+        RASA_RESPONSE_TIMEOUT="15")
     actions = action_server(tmp, env).start()
     rasa = rasa_server(tmp, env, token, actions.url).start()
     try:
