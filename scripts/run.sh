@@ -67,7 +67,7 @@ RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB
 
 cat <<MSG
 
-  Work in NL chatbot starting (the Rasa server needs ~30 s to load the model):
+  Work in NL chatbot starting (the Rasa server needs ~20 s to load the model):
     Web chat:      http://localhost:${WEB_PORT}/   (deep link: /?lang=pl&topic=ask_passport_held&src=nla)
     REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook
     Parse API:     POST http://localhost:${RASA_PORT}/model/parse?token=<var/rasa_token>
