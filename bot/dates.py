@@ -43,6 +43,13 @@ def month_lookup() -> dict[str, int]:
     return names
 
 
+# Month names that are also frequent words (counted in our NLU examples): Polish "sie" (się
+# typed without diacritics) is never August; Romanian "mai" (more, still) is May only at the end
+# of a date ("3 mai", "3 mai 2026"), not in "2 mai multe".
+NEVER_MONTHS = frozenset({"sie"})
+MONTH_ONLY_AT_DATE_END = frozenset({"mai"})
+
+
 def _year_for(day: int, month: int, today: dt.date) -> dt.date | None:
     try:
         candidate = dt.date(today.year, month, day)
@@ -75,8 +82,11 @@ def find_date(text: str, today: dt.date) -> dt.date | None:
     tokens = _WORDS.findall(text or "")
     months = month_lookup()
     for i, token in enumerate(tokens):
-        month = months.get(fold_token(token))
-        if month is None:
+        folded = fold_token(token)
+        month = months.get(folded)
+        if month is None or folded in NEVER_MONTHS:
+            continue
+        if folded in MONTH_ONLY_AT_DATE_END and i + 1 < len(tokens) and not tokens[i + 1].isdigit():
             continue
         day = _number(tokens, i - 1) or _number(tokens, i + 1)
         if day is None or not 1 <= day <= 31:

@@ -51,3 +51,40 @@ def test_without_a_date_only_the_general_answer_is_given():
 
 def test_a_price_before_the_date_is_skipped():
     assert find_date("I earned 14.71 an hour until 14.11, am I insured?", TODAY) == NOV_14
+
+
+@pytest.mark.parametrize("text, day", [
+    ("umowa skonczyla sie 3 pazdziernika", dt.date(2026, 10, 3)),  # "sie" is się, not August
+    ("skonczyla sie praca 14 listopada", dt.date(2026, 11, 14)),
+    ("mam 2 mai multe intrebari", None),                           # Romanian "more"
+    ("contractul s-a terminat pe 3 mai", dt.date(2026, 5, 3)),
+    ("pe 3 mai 2025 am terminat", dt.date(2025, 5, 3)),
+])
+def test_common_words_are_never_read_as_months(text, day):
+    assert find_date(text, dt.date(2026, 12, 1)) == day
+
+
+def test_every_month_name_used_as_an_ordinary_word_in_our_examples_is_handled():
+    """A month name or abbreviation that workers mostly write away from any number ("sie",
+    "mai") is an ordinary word of some language: it must be on one of the two lists."""
+    import collections
+    import re
+    from pathlib import Path
+
+    from bot.dates import MONTH_ONLY_AT_DATE_END, NEVER_MONTHS, month_lookup
+    from bot.text_normalize import fold_token
+
+    months = month_lookup()
+    seen, near_number = collections.Counter(), collections.Counter()
+    for path in (Path(__file__).resolve().parents[2] / "data" / "intents").glob("*.yml"):
+        for line in path.read_text("utf-8").splitlines():
+            tokens = re.findall(r"[^\W\d_]+|\d+", line)
+            for i, token in enumerate(tokens):
+                word = fold_token(token)
+                if word in months:
+                    seen[word] += 1
+                    around = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+                    near_number[word] += any(t.isdigit() for t in around)
+    ordinary = {w for w, n in seen.items() if n >= 5 and near_number[w] / n < 0.5}
+    assert {"sie", "mai"} <= ordinary  # the check finds the known cases
+    assert ordinary <= NEVER_MONTHS | MONTH_ONLY_AT_DATE_END, ordinary - NEVER_MONTHS
