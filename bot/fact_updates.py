@@ -17,6 +17,7 @@ from bot.timed_cache import TimedCache
 
 TTL_SECONDS = 30.0
 MINIMUM_WAGE = "minimum_wage"
+HELP_POINT = "help_point"
 logger = logging.getLogger(__name__)
 _cache: TimedCache[WageTable] = TimedCache(TTL_SECONDS)
 
@@ -52,10 +53,6 @@ def _merged_or_seed(url: str) -> WageTable:
         return wage_table()
 
 
-def clear_cache() -> None:
-    _cache.clear()
-
-
 def approved_wage_periods(url: str) -> list[WagePeriod]:
     from sqlalchemy import inspect, select
 
@@ -73,3 +70,64 @@ def approved_wage_periods(url: str) -> list[WagePeriod]:
             .order_by(FactRevision.decided_at)).scalars()
         return [period_from_value(r.valid_from, r.valid_until, r.value, r.source_url,
                                   r.decided_at.date()) for r in rows]
+
+
+_point_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
+
+
+def point_updates() -> dict[str, dict]:
+    """Approved changes to help-point records by point name, oldest first applied: the fields
+    staff changed and the day the record was checked. Never fails (no database: no changes)."""
+    from bot.db.session import database_url
+
+    url = database_url()
+
+    def load() -> dict[str, dict]:
+        try:
+            return _read_point_updates(url)
+        except Exception as error:  # noqa: BLE001 - the seed records are used whatever happens
+            logger.warning("help-point updates unavailable (%s)", type(error).__name__)
+            return {}
+
+    return _point_cache.get(url, load)
+
+
+def _read_point_updates(url: str) -> dict[str, dict]:
+    from sqlalchemy import inspect, select
+
+    from bot.db.fact_models import FactRevision
+    from bot.db.session import session_scope, shared_engine
+
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return {}
+    engine = shared_engine(url)
+    if not inspect(engine).has_table(FactRevision.__tablename__):
+        return {}
+    updates: dict[str, dict] = {}
+    with session_scope(engine) as session:
+        rows = session.execute(select(FactRevision).where(
+            FactRevision.fact == HELP_POINT, FactRevision.status == "approved")
+            .order_by(FactRevision.decided_at)).scalars()
+        for row in rows:
+            doc = json.loads(row.value)
+            entry = updates.setdefault(doc["name"], {"fields": {}})
+            entry["fields"].update(doc.get("fields") or {})
+            entry["checked"] = dt.date.fromisoformat(doc["checked"])
+            entry["source"] = row.source_url
+    return updates
+
+
+def updated_point(point, updates: dict[str, dict]):
+    """A help point (bot.places.HelpPoint) with the approved changes of its record applied."""
+    import dataclasses
+
+    change = updates.get(point.name)
+    if not change:
+        return point
+    fields = {"where" if k == "address" else k: v for k, v in change["fields"].items()}
+    return dataclasses.replace(point, **fields, checked=change["checked"], source=change["source"])
+
+
+def clear_cache() -> None:
+    _cache.clear()
+    _point_cache.clear()

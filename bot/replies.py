@@ -216,7 +216,11 @@ def regional_help(lang: str, text: str, today: dt.date | None = None,
     if not found:
         return RegionalAnswer(faq_answer("find_informatiepunt", lang, today))
     municipality = found[0]
-    points = gazetteer().help_points(municipality)
+    from bot.fact_updates import point_updates, updated_point
+
+    updates = point_updates()  # what staff changed and approved (four eyes)
+    points = [p for p in (updated_point(p, updates) for p in gazetteer().help_points(municipality))
+              if p.status != "closed"]
     if not points:
         intro = translate(lang, M.NO_POINT, municipality=municipality.name)
         national = faq_answer("find_informatiepunt", lang, today)

@@ -3,6 +3,8 @@
 GET  /staff/facts                           the minimum wage periods in use, proposals, history,
                                             and what needs checking (bot/freshness.py)
 POST /staff/facts/minimum-wage/propose      an editor proposes a table (validated)
+POST /staff/facts/help-point/propose        an editor proposes a help point's new contact data,
+                                            status, or only "checked today" (validated)
 POST /staff/facts/proposals/<id>/approve    a second editor approves; the bot uses it in a minute
 POST /staff/facts/proposals/<id>/reject     reject, or withdraw one's own
 """
@@ -23,18 +25,33 @@ FORM_FIELDS = ("valid_from", "valid_until", "source_url",
 
 
 def add_fact_routes(bp: Blueprint, staff_only, page, see_other, refused, database) -> None:
+    def points() -> list[dict]:
+        """The help-point records as the bot uses them: the seed with approved changes."""
+        from bot.fact_updates import point_updates
+        from bot.freshness import seed_points
+
+        updates, records = point_updates(), []
+        for point in seed_points():
+            change = updates.get(point["name"])
+            if change:
+                point = {**point, **change["fields"], "record_checked": change["checked"],
+                         "source": change["source"]}
+            records.append(point)
+        return records
+
     def show(staff, status: int = 200, notice=None, error=None, draft=None):
         from bot.fact_updates import current_wage_table
         from bot.faq import load_library
-        from bot.freshness import seed_points, to_check
+        from bot.freshness import to_check
 
         with database() as s:
             revisions = facts.history(s)
-        table = current_wage_table()
+        table, records = current_wage_table(), points()
         return page("facts.html", status=status, staff=staff, title="Facts", table=table,
                     revisions=revisions, amounts_of=facts.amounts_of, ages=facts.AGES,
                     bbl_ages=facts.BBL_AGES, draft=draft or {}, notice=notice, error=error,
-                    checks=to_check(load_library(), table, seed_points(), clock.today()))
+                    points=records, statuses=facts.POINT_STATUSES,
+                    checks=to_check(load_library(), table, records, clock.today()))
 
     @bp.get("/facts")
     @staff_only()
@@ -50,6 +67,19 @@ def add_fact_routes(bp: Blueprint, staff_only, page, see_other, refused, databas
                 facts.propose_wage(s, form, staff.name)
         except LibraryError as error:
             return show(staff, status=422, error=str(error), draft=form)
+        return see_other("/staff/facts?done=proposed")
+
+    @bp.post("/facts/help-point/propose")
+    @staff_only(editor=True)
+    async def propose_point(request: Request, staff):
+        fields = ("point", "checked", "source_url", *facts.POINT_FIELDS)
+        form = {name: (request.form.get(name) or "")[:500] for name in fields}
+        try:
+            with database() as s:
+                facts.propose_point(s, form, staff.name, {p["name"] for p in points()},
+                                    clock.today())
+        except LibraryError as error:
+            return show(staff, status=422, error=str(error))
         return see_other("/staff/facts?done=proposed")
 
     async def decide(request: Request, staff, revision_id: int, action, done: str):

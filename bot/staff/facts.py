@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from urllib.parse import urlparse
@@ -19,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.fact_models import FactRevision
-from bot.fact_updates import MINIMUM_WAGE, approved_wage_periods, merged
+from bot.fact_updates import HELP_POINT, MINIMUM_WAGE, approved_wage_periods, merged
 from bot.minimum_wage import ADULT_AGE, WageTable, wage_table
 from bot.staff.library import LibraryError, NotAllowed
 
@@ -122,6 +123,53 @@ def propose_wage(session: Session, form: dict[str, str], who: str, url: str | No
     return revision
 
 
+POINT_STATUSES = ("open", "planned", "unconfirmed", "closed")
+POINT_FIELDS = ("address", "phone", "email", "opening_hours", "status")
+_PHONE = re.compile(r"\+?[0-9][0-9 -]{5,19}")
+_EMAIL = re.compile(r"[^@\s<>]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+OPEN_ENDED = dt.date(9999, 12, 31)
+
+
+def parse_point_proposal(form: dict[str, str], names: set[str], today: dt.date) -> dict:
+    """A change to a help point's record (or only "checked today"), or LibraryError."""
+    name = (form.get("point") or "").strip()
+    if name not in names:
+        raise LibraryError("Choose a help point on record")
+    fields = {}
+    for field in POINT_FIELDS:
+        value = " ".join((form.get(field) or "").split())
+        if value:
+            if not value.isprintable() or len(value) > 300:
+                raise LibraryError(f"{field}: plain text, at most 300 characters")
+            fields[field] = value
+    if "phone" in fields and not _PHONE.fullmatch(fields["phone"]):
+        raise LibraryError("Phone: digits, spaces and dashes, e.g. 013 542 85 00")
+    if "email" in fields and not _EMAIL.fullmatch(fields["email"]):
+        raise LibraryError("E-mail: an address such as info@gemeente.nl")
+    if "status" in fields and fields["status"] not in POINT_STATUSES:
+        raise LibraryError("Status: open, planned, unconfirmed or closed")
+    if not fields and form.get("checked") != "yes":
+        raise LibraryError("Change a field, or tick that the record was checked today")
+    source = (form.get("source_url") or "").strip()
+    parts = urlparse(source)
+    if parts.scheme != "https" or not parts.hostname or len(source) > 500:
+        raise LibraryError("Source: the https address where you checked this")
+    return {"name": name, "fields": fields, "checked": today.isoformat(), "source": source}
+
+
+def propose_point(session: Session, form: dict[str, str], who: str, names: set[str],
+                  today: dt.date, now: dt.datetime | None = None) -> FactRevision:
+    doc = parse_point_proposal(form, names, today)
+    revision = FactRevision(fact=HELP_POINT, valid_from=today, valid_until=OPEN_ENDED,
+                            value=json.dumps({k: doc[k] for k in ("name", "fields", "checked")},
+                                             sort_keys=True),
+                            source_url=doc["source"], status=PROPOSED, proposed_by=who,
+                            proposed_at=now or dt.datetime.utcnow())
+    session.add(revision)
+    session.flush()
+    return revision
+
+
 def _pending(session: Session, revision_id: int) -> FactRevision:
     revision = session.get(FactRevision, revision_id)
     if revision is None or revision.status != PROPOSED:
@@ -134,6 +182,10 @@ def approve(session: Session, revision_id: int, who: str, url: str | None = None
     revision = _pending(session, revision_id)
     if revision.proposed_by == who:
         raise NotAllowed("A second editor must approve this: you proposed it")
+    if revision.fact == HELP_POINT:  # validated when proposed; nothing it could overlap
+        revision.status, revision.decided_by = APPROVED, who
+        revision.decided_at = now or dt.datetime.utcnow()
+        return revision
     doc = json.loads(revision.value)
     form = {"valid_from": revision.valid_from.isoformat(),
             "valid_until": revision.valid_until.isoformat(), "source_url": revision.source_url,

@@ -410,3 +410,53 @@ def test_a_name_locked_from_one_address_still_logs_in_from_another(staff_url):
         assert login_attempt(staff_url, "vic", f"wrong {n}", "10.3.0.1")() == 401
     assert login_attempt(staff_url, "vic", PASSWORD, "10.3.0.1")() == 429
     assert login_attempt(staff_url, "vic", PASSWORD, "10.3.0.2")() == 303
+
+
+def test_a_help_point_record_changes_after_a_second_editor_and_the_card_shows_it(
+        staff_url, staff_database, monkeypatch):
+    from bot import messages as M
+    from bot.db.queries import load_regions
+    from bot.fact_updates import clear_cache
+    from bot.i18n import translate
+    from bot.places import gazetteer
+    from bot.replies import regional_help
+
+    point = "Informatiepunt Midden-Brabant voor EU arbeidsmigranten"
+    ann, bob = login(staff_url, "ann"), login(staff_url, "bob")
+    page = ann.get(f"{staff_url}/staff/facts", timeout=10).text
+    change = {"csrf": csrf_of(page), "point": point, "phone": "013 542 85 00",
+              "opening_hours": "ma-vr 9:00-17:00", "status": "open",
+              "source_url": "https://www.tilburg.nl/nieuws/item/informatiepunt-voor-arbeidsmigranten-uit-de-eu"}
+    for bad in ({"phone": "call me"}, {"email": "nope"}, {"status": "gone"},
+                {"source_url": "http://x.nl"}, {"point": "Nowhere"}):
+        r = ann.post(f"{staff_url}/staff/facts/help-point/propose", data={**change, **bad},
+                     timeout=10, allow_redirects=False)
+        assert r.status_code == 422, bad
+    r = ann.post(f"{staff_url}/staff/facts/help-point/propose", data=change, timeout=10,
+                 allow_redirects=False)
+    assert r.status_code == 303
+    page = bob.get(f"{staff_url}/staff/facts", timeout=10).text
+    pid = re.search(r'class="proposal" data-id="(\d+)" data-fact="help_point"', page).group(1)
+
+    engine = engine_from_url(staff_database)
+    with session_scope(engine) as session:
+        load_regions(session)  # the card needs the region data of this database
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", staff_database)
+    gazetteer.cache_clear()
+    clear_cache()
+    try:
+        before = regional_help("pl", "Tilburg").replies[0].text
+        assert "013 542 85 00" not in before and translate("pl", M.POINT_UNCONFIRMED) in before
+        r = bob.post(f"{staff_url}/staff/facts/proposals/{pid}/approve", timeout=10,
+                     data={"csrf": csrf_of(page)}, allow_redirects=False)
+        assert r.status_code == 303
+        clear_cache()  # what every server does by itself within TTL_SECONDS
+        after = regional_help("pl", "Tilburg").replies[0].text
+        assert "013 542 85 00" in after and "ma-vr 9:00-17:00" in after
+        assert translate("pl", M.POINT_UNCONFIRMED) not in after  # now confirmed open
+        # The web app runs on 1 December 2026 (WNL_TODAY): the record was checked that day.
+        assert translate("pl", M.RECORD_CHECKED, date="1 grudnia 2026") in after
+    finally:
+        gazetteer.cache_clear()
+        clear_cache()
