@@ -53,23 +53,28 @@ def _merged_or_seed(url: str) -> WageTable:
         return wage_table()
 
 
-def approved_wage_periods(url: str) -> list[WagePeriod]:
+def approved_revisions(url: str, fact: str) -> list:
+    """The approved FactRevision rows of one fact, oldest decision first; none without the
+    database or its table (looking never creates an empty SQLite file)."""
     from sqlalchemy import inspect, select
 
     from bot.db.fact_models import FactRevision
     from bot.db.session import session_scope, shared_engine
 
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
-        return []  # do not create an empty database file by looking
+        return []
     engine = shared_engine(url)
     if not inspect(engine).has_table(FactRevision.__tablename__):
         return []
-    with session_scope(engine) as session:
-        rows = session.execute(select(FactRevision).where(
-            FactRevision.fact == MINIMUM_WAGE, FactRevision.status == "approved")
-            .order_by(FactRevision.decided_at)).scalars()
-        return [period_from_value(r.valid_from, r.valid_until, r.value, r.source_url,
-                                  r.decided_at.date()) for r in rows]
+    with session_scope(engine, expire_on_commit=False) as session:
+        return list(session.execute(select(FactRevision).where(
+            FactRevision.fact == fact, FactRevision.status == "approved")
+            .order_by(FactRevision.decided_at)).scalars())
+
+
+def approved_wage_periods(url: str) -> list[WagePeriod]:
+    return [period_from_value(r.valid_from, r.valid_until, r.value, r.source_url,
+                              r.decided_at.date()) for r in approved_revisions(url, MINIMUM_WAGE)]
 
 
 _point_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
@@ -93,27 +98,13 @@ def point_updates() -> dict[str, dict]:
 
 
 def _read_point_updates(url: str) -> dict[str, dict]:
-    from sqlalchemy import inspect, select
-
-    from bot.db.fact_models import FactRevision
-    from bot.db.session import session_scope, shared_engine
-
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
-        return {}
-    engine = shared_engine(url)
-    if not inspect(engine).has_table(FactRevision.__tablename__):
-        return {}
     updates: dict[str, dict] = {}
-    with session_scope(engine) as session:
-        rows = session.execute(select(FactRevision).where(
-            FactRevision.fact == HELP_POINT, FactRevision.status == "approved")
-            .order_by(FactRevision.decided_at)).scalars()
-        for row in rows:
-            doc = json.loads(row.value)
-            entry = updates.setdefault(doc["name"], {"fields": {}})
-            entry["fields"].update(doc.get("fields") or {})
-            entry["checked"] = dt.date.fromisoformat(doc["checked"])
-            entry["source"] = row.source_url
+    for row in approved_revisions(url, HELP_POINT):
+        doc = json.loads(row.value)
+        entry = updates.setdefault(doc["name"], {"fields": {}})
+        entry["fields"].update(doc.get("fields") or {})
+        entry["checked"] = dt.date.fromisoformat(doc["checked"])
+        entry["source"] = row.source_url
     return updates
 
 

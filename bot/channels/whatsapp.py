@@ -100,9 +100,8 @@ class WhatsAppInput(InputChannel):
     def _first_time(self, message_id: str) -> bool:
         return self.seen.first_time(message_id)
 
-    async def _handle(self, incoming, on_new_message) -> None:
+    async def _handle(self, incoming, sender: str, on_new_message) -> None:
         output = WhatsAppOutput(self.client, incoming.phone)
-        sender = pseudonym(self.pseudonym_key, incoming.phone)
         metadata = {"src": "whatsapp", "phone_lang": language_from_phone(incoming.phone)}
         if incoming.media:
             # Voice notes, photos, locations: say politely that only text can be read.
@@ -143,12 +142,13 @@ class WhatsAppInput(InputChannel):
             for incoming in read_webhook(body):
                 if not self._first_time(incoming.message_id):
                     continue
-                if self.per_sender.retry_after(pseudonym(self.pseudonym_key, incoming.phone)):
+                sender = pseudonym(self.pseudonym_key, incoming.phone)
+                if self.per_sender.retry_after(sender):
                     # One phone flooding the bot: not answered (Meta must not retry: 200).
                     logger.warning("whatsapp: a sender is over the message limit")
                     continue
                 try:
-                    await self._handle(incoming, on_new_message)
+                    await self._handle(incoming, sender, on_new_message)
                 except Exception as error:  # noqa: BLE001 - Meta retries a failed delivery
                     # Not seen after all: the retry is handled. The type only, never the text.
                     self.seen.forget(incoming.message_id)

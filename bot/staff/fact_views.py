@@ -61,7 +61,7 @@ def add_fact_routes(bp: Blueprint, staff_only, page, see_other, refused, databas
     @bp.post("/facts/minimum-wage/propose")
     @staff_only(editor=True)
     async def propose_wage(request: Request, staff):
-        form = {name: (request.form.get(name) or "")[:500] for name in FORM_FIELDS}
+        form = {name: (request.form.get(name) or "")[:1000] for name in FORM_FIELDS}
         try:
             with database() as s:
                 facts.propose_wage(s, form, staff.name)
@@ -73,7 +73,7 @@ def add_fact_routes(bp: Blueprint, staff_only, page, see_other, refused, databas
     @staff_only(editor=True)
     async def propose_point(request: Request, staff):
         fields = ("point", "checked", "source_url", *facts.POINT_FIELDS)
-        form = {name: (request.form.get(name) or "")[:500] for name in fields}
+        form = {name: (request.form.get(name) or "")[:1000] for name in fields}
         try:
             with database() as s:
                 facts.propose_point(s, form, staff.name, {p["name"] for p in points()},

@@ -73,6 +73,19 @@ def youth_shares(table: WageTable, day: dt.date) -> dict[int, Decimal]:
     return planned[-1].youth_percent if planned else SHARES_2026
 
 
+def https_source(form: dict[str, str], refusal: str) -> str:
+    """The form's source URL when it is a printable https address, else LibraryError."""
+    source = (form.get("source_url") or "").strip()
+    try:
+        parts = urlparse(source)
+        ok = parts.scheme == "https" and bool(parts.hostname)
+    except ValueError:  # e.g. "https://[" (an unclosed IPv6 address)
+        ok = False
+    if not ok or len(source) > 500 or not source.isprintable():
+        raise LibraryError(refusal)
+    return source
+
+
 def parse_wage_proposal(form: dict[str, str], table: WageTable | None = None) -> WageProposal:
     """A minimum wage proposal from the form fields, or LibraryError saying what is wrong."""
     table = table or wage_table()
@@ -94,10 +107,7 @@ def parse_wage_proposal(form: dict[str, str], table: WageTable | None = None) ->
                                f"({expected}), the share that applies from {valid_from}")
     bbl = {age: a for age in BBL_AGES
            if (a := _amount(form.get(f"bbl_{age}", ""), f"bbl age {age}")) is not None}
-    source = (form.get("source_url") or "").strip()
-    parts = urlparse(source)
-    if parts.scheme != "https" or not parts.hostname or len(source) > 500:
-        raise LibraryError("Source: the https address of the official page")
+    source = https_source(form, "Source: the https address of the official page")
     return WageProposal(valid_from, valid_until, hourly, bbl, source)
 
 
@@ -150,10 +160,7 @@ def parse_point_proposal(form: dict[str, str], names: set[str], today: dt.date) 
         raise LibraryError("Status: open, planned, unconfirmed or closed")
     if not fields and form.get("checked") != "yes":
         raise LibraryError("Change a field, or tick that the record was checked today")
-    source = (form.get("source_url") or "").strip()
-    parts = urlparse(source)
-    if parts.scheme != "https" or not parts.hostname or len(source) > 500:
-        raise LibraryError("Source: the https address where you checked this")
+    source = https_source(form, "Source: the https address where you checked this")
     return {"name": name, "fields": fields, "checked": today.isoformat(), "source": source}
 
 

@@ -22,6 +22,7 @@ from sanic.request import Request
 from sqlalchemy.orm import Session
 
 from bot import usage_stats
+from bot.channels.identifiers import clean_identifier
 from bot.db.session import session_scope, shared_engine
 from bot.languages import SUPPORTED_LANGUAGES
 from bot.staff import csrf, passwords, rate_limit
@@ -119,7 +120,8 @@ def staff_blueprint(rasa_url: str, rasa_token: str | None, headers: dict[str, st
     async def login(request: Request):
         if not csrf.valid(request.cookies.get(LOGIN_CSRF_COOKIE), request.form.get(csrf.FIELD)):
             return refused(request, 403, "The login form has expired. Reload the page and try again.")
-        name = (request.form.get("name") or "").strip()[:80]
+        # NUL or a lone surrogate in a name would fail in the driver (a 500): as clean text or "".
+        name = clean_identifier((request.form.get("name") or "").strip()[:80], 80) or ""
         password = (request.form.get("password") or "")[:1000]
         address = request.remote_addr or request.ip  # the trusted proxy's header when set
         with database() as s:

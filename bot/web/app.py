@@ -130,7 +130,10 @@ def same_origin(origin: str, host: str, allowed: set[str]) -> bool:
     proxy that does not pass the Host header on)."""
     if origin.rstrip("/") in allowed:
         return True
-    parts = urlsplit(origin)
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # "http://[": not an origin a browser sends
+        return False
     return parts.scheme in ("http", "https") and parts.netloc.lower() == (host or "").lower()
 
 

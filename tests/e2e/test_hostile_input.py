@@ -229,9 +229,10 @@ def test_the_chat_api_takes_only_json_from_its_own_page(web):
         r = requests.post(f"{web.url}/api/message", data=body, timeout=30,
                           headers={"Content-Type": content_type})
         assert r.status_code == 415, content_type
-    r = requests.post(f"{web.url}/api/message", data=body, timeout=30, headers={
-        "Content-Type": "application/json", "Origin": "https://evil.example"})
-    assert r.status_code == 403
+    for origin in ("https://evil.example", "http://[", "null"):
+        r = requests.post(f"{web.url}/api/message", data=body, timeout=30, headers={
+            "Content-Type": "application/json", "Origin": origin})
+        assert r.status_code == 403, origin
     r = requests.post(f"{web.url}/api/message", data=body, timeout=60, headers={
         "Content-Type": "application/json", "Origin": web.url})
     assert r.status_code == 200

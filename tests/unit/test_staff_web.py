@@ -460,3 +460,16 @@ def test_a_help_point_record_changes_after_a_second_editor_and_the_card_shows_it
     finally:
         gazetteer.cache_clear()
         clear_cache()
+
+
+def test_hostile_staff_input_is_a_4xx_never_a_500(staff_url):
+    bad_login = login_attempt(staff_url, "a\x00b", "wrong password", "10.4.0.1")()
+    assert bad_login == 401
+    ann = login(staff_url, "ann")
+    page = ann.get(f"{staff_url}/staff/facts", timeout=10).text
+    for source in ("https://x.nl/\x00", "https://[", "https://x.nl/" + "a" * 600):
+        r = ann.post(f"{staff_url}/staff/facts/minimum-wage/propose", timeout=10,
+                     data={"csrf": csrf_of(page), **WAGE_2027, "valid_from": "2028-01-01",
+                           "valid_until": "2028-06-30", "source_url": source},
+                     allow_redirects=False)
+        assert r.status_code == 422, source
