@@ -14,14 +14,14 @@ CHROMIUM := /usr/bin/chromium
 ZBARIMG := /usr/bin/zbarimg
 # Everything the trained model depends on: retrain only when one of these changed.
 MODEL_INPUTS := config.yml domain.yml $(wildcard data/intents/*.yml data/rules.yml data/stories.yml) \
-	$(wildcard bot/nlu/*.py) bot/text_normalize.py
+	bot/rasa/folding_tokenizer.py bot/rasa/language_annotator.py bot/language/folding.py
 export PYTHONPATH := $(CURDIR)
 # Benchmarks count answers like real traffic: never in the database `make run` serves.
 BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-langid bench-routing bench-load bench-login-flood clean
+.PHONY: help run test lint validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-conversations bench-langid bench-routing bench-load bench-login-flood clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -29,10 +29,13 @@ help: ## List the targets
 run: $(STAMP) $(MODEL) ## Start action server, Rasa server and the web chat page (Ctrl-C stops all)
 	@bash scripts/run.sh
 
-test: $(STAMP) validate $(MODEL) $(CHROMIUM) $(ZBARIMG) ## Validate data, train if needed, run the whole test suite
+test: $(STAMP) lint validate $(MODEL) $(CHROMIUM) $(ZBARIMG) ## Validate data, train if needed, run the whole test suite
 	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff: the rules in ruff.toml, imports sorted, no import loops
+	$(VENV)/bin/ruff check .
 
 validate: $(STAMP) ## rasa data validate, failing on warnings
 	$(RASA) data validate --fail-on-warnings --quiet
@@ -74,6 +77,10 @@ bench-load: $(STAMP) $(MODEL) ## REST round trips vs bare parse at 1/10/50 conve
 bench-login-flood: $(STAMP) $(MODEL) ## Chat latency through the web app during a staff login flood
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
 	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/login_flood.py
+
+bench-conversations: $(STAMP) $(MODEL) ## Multi-turn conversations in five languages over REST (benchmarks/conversations/)
+	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
+	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/conversations.py
 
 bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import dispatch
 from bot import clock
 from bot import messages as M
-from bot import replies
-from bot.calculators import conversation as calc
-from bot.languages import FALLBACK_LANGUAGE
+from bot.calculators import forms as calc
+from bot.dialogue import replies
+from bot.language.registry import FALLBACK_LANGUAGE
 
 # Intents whose question is answered when it interrupts a calculator.
 SMALL_TALK = set(replies.SMALL_TALK)
@@ -30,11 +30,11 @@ class ValidateCalculatorForm(Action):
 
     form_name = ""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return f"validate_{self.form_name}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         slot = tracker.get_slot("requested_slot")
         if not slot:
             return []  # activation: values picked up from the first message are already clean
@@ -66,7 +66,7 @@ class ValidateInsuranceForm(ValidateCalculatorForm):
 
 
 def _ask_action(slot: str) -> type:
-    def name(self) -> Text:
+    def name(self) -> str:
         return f"action_ask_{slot}"
 
     async def run(self, dispatcher, tracker, domain):
@@ -99,14 +99,14 @@ class CalculatorResult(Action):
     form_slots: tuple[str, ...] = ()
     action_name = ""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return self.action_name
 
     def result(self, values: Dict[str, str], lang: str) -> List:
         raise NotImplementedError
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         lang = language_of(tracker)
         events: List[EventType] = [SlotSet(s, None) for s in self.form_slots]
         events.append(SlotSet("check_stopped_by", None))

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import replies
-from bot.replies import Reply
-from bot.turn import Turn, read_turn
-from bot.usage_recording import TOWN_ANSWER, record_answer
+from actions.help_nearby import give_informatiepunt
+from bot.dialogue import replies
+from bot.dialogue.replies import Reply
+from bot.dialogue.turn import Turn, read_turn
+from bot.usage.recording import TOWN_ANSWER, record_answer
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
@@ -26,7 +27,7 @@ def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
 
 def moved_to(turn: Turn) -> List[EventType]:
     """ "I moved to Tilburg": the remembered town follows the worker."""
-    from bot.places import gazetteer, says_moved
+    from bot.places.gazetteer import gazetteer, says_moved
 
     if turn.text.startswith("/") or not says_moved(turn.text):
         return []
@@ -44,7 +45,7 @@ class LanguageAwareAction(Action, ABC):
     remembers_pending_topic = False
 
     @abstractmethod
-    def name(self) -> Text:
+    def name(self) -> str:
         """The action's name in domain.yml."""
 
     @abstractmethod
@@ -52,8 +53,8 @@ class LanguageAwareAction(Action, ABC):
         """The messages and slot events of this action, in language `lang`."""
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
         turn = read_turn(tracker.latest_message, tracker.get_slot("language"))
         events: List[EventType] = []
         if turn.language_changed:
@@ -71,8 +72,6 @@ class LanguageAwareAction(Action, ABC):
         if self.is_town_answer(turn, tracker):
             # "Hengelo" may look like a greeting to the classifier: a short answer that names a
             # place, right after "which town?", is the town.
-            from actions.topics import give_informatiepunt
-
             messages, more_events = give_informatiepunt(turn, turn.language)
             dispatch(dispatcher, messages)
             record_answer(tracker, turn, TOWN_ANSWER, more_events)

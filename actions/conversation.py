@@ -1,7 +1,7 @@
 """Small talk, language choice and the fallback menu."""
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -9,15 +9,15 @@ from rasa_sdk.events import EventType, SlotSet
 from actions.common import LanguageAwareAction
 from actions.topics import TOWN_REPLY_INTENTS, give_informatiepunt
 from bot import messages as M
-from bot import replies
-from bot.replies import Reply
-from bot.turn import Turn
+from bot.dialogue import replies
+from bot.dialogue.replies import Reply
+from bot.dialogue.turn import Turn
 
 
 class ActionSmallTalk(LanguageAwareAction):
     """Greets, thanks, says goodbye, answers yes/no and 'are you a bot?' honestly."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_small_talk"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
@@ -27,7 +27,7 @@ class ActionSmallTalk(LanguageAwareAction):
 class ActionChooseLanguage(LanguageAwareAction):
     """Switches language on request, then answers a topic asked before the choice."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_choose_language"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
@@ -47,7 +47,7 @@ class ActionChooseLanguage(LanguageAwareAction):
 class ActionNotUnderstood(LanguageAwareAction):
     """Says it did not understand (or that the topic is out of scope) and offers the topics."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_not_understood"
 
     def handles_town(self) -> bool:

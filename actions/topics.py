@@ -1,16 +1,17 @@
 """Answers to topic questions, and the question for the town when the user looks for help."""
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.common import LanguageAwareAction
-from bot import replies
-from bot.amounts import amounts_with_roles
-from bot.replies import Reply
-from bot.turn import Turn
+from actions.help_nearby import give_informatiepunt, places_named
+from bot.calculators.amounts import amounts_with_roles
+from bot.dialogue import replies
+from bot.dialogue.replies import Reply
+from bot.dialogue.turn import Turn
 
 # Intents that mean "this is the town you asked for" while the bot waits for one.
 TOWN_REPLY_INTENTS = {"find_informatiepunt", "nlu_fallback", "out_of_scope", None}
@@ -21,7 +22,7 @@ class ActionAnswerTopic(LanguageAwareAction):
 
     remembers_pending_topic = True
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_topic"
 
     def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
@@ -42,7 +43,7 @@ class ActionFindInformatiepunt(LanguageAwareAction):
 
     remembers_pending_topic = True
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_find_informatiepunt"
 
     def handles_town(self) -> bool:
@@ -57,24 +58,3 @@ class ActionFindInformatiepunt(LanguageAwareAction):
         if town:  # remembered from earlier in the conversation
             return replies.regional_help(lang, town).replies, []
         return replies.ask_town(lang), [SlotSet("awaiting_town", True)]
-
-
-def places_named(text: str) -> bool:
-    """Whether a message names a place exactly (no typo matching: "halen" is not Leudal)."""
-    from bot.places import gazetteer
-
-    try:
-        return bool(gazetteer().find(text, fuzzy=False))
-    except Exception:  # noqa: BLE001 - no region data: the town will be asked for
-        return False
-
-
-def give_informatiepunt(turn: Turn, lang: str, fuzzy: bool = True) -> tuple[List[Reply], List[EventType]]:
-    """Help for the place the user names; asks again when the name fits several places."""
-    answer = replies.regional_help(lang, turn.text, fuzzy=fuzzy)
-    if answer.ambiguous:
-        return answer.replies, [SlotSet("awaiting_town", True)]
-    events: List[EventType] = [SlotSet("awaiting_town", False)]
-    if answer.municipality:
-        events.append(SlotSet("town", answer.municipality))
-    return answer.replies, events

@@ -1,6 +1,6 @@
 """Language identification on labelled phone messages, side by side:
 
-- ours: bot.language_id.detect
+- ours: bot.language.detection.detect
 - langdetect (all): langdetect's top language over all 55 of its languages (seeded)
 - langdetect (5): langdetect's probabilities restricted to pl, ro, bg, nl, en
 - lingua (5): lingua-language-detector built for our five languages only (outside reference)
@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.language_id import detect  # noqa: E402
-from bot.languages import SUPPORTED_LANGUAGES  # noqa: E402
+from bot.language.detection import detect  # noqa: E402
+from bot.language.registry import SUPPORTED_LANGUAGES  # noqa: E402
 
 DATA = ROOT / "tests" / "langid"
 RESULTS = ROOT / "benchmarks" / "results" / "langid.json"
@@ -162,17 +162,19 @@ def main() -> int:
 
 def run_set(folder: str, rows, columns) -> dict:
     results = {name: score(rows, fn) for name, fn in columns.items()}
-    counts = {b: sum(1 for l, t in rows if not l.startswith("other") and bucket(t) == b)
+    counts = {b: sum(1 for lang, t in rows if not lang.startswith("other") and bucket(t) == b)
               for b in BUCKETS}
     report = {"messages": len(rows), "by_length_counts": counts, "columns": results,
               "latency_ms_ours": latency_ms(rows)}
 
     names = list(columns)
-    print(f"\n== tests/langid/{folder}: {len(rows)} messages; supported-language messages by length: {counts}")
+    print(f"\n== tests/langid/{folder}: {len(rows)} messages; "
+          f"supported-language messages by length: {counts}")
     print(f"{'':26}" + "".join(f"{n:>18}" for n in names))
     def line(label, get):
         print(f"{label:26}" + "".join(
-            f"{(get(results[n]) if get(results[n]) is not None else float('nan')):>18.3f}" for n in names))
+            f"{(get(results[n]) if get(results[n]) is not None else float('nan')):>18.3f}"
+            for n in names))
     line("overall", lambda r: r["overall"])
     for lang in SUPPORTED_LANGUAGES:
         line(f"  {lang}", lambda r, lang=lang: r["by_language"][lang])

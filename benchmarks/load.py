@@ -31,8 +31,15 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from serverkit import (MODEL, action_server, base_env, new_token, rasa_server,  # noqa: E402
-                       wait_for_actions, wait_for_rasa)
+from serverkit import (  # noqa: E402
+    MODEL,
+    action_server,
+    base_env,
+    new_token,
+    rasa_server,
+    wait_for_actions,
+    wait_for_rasa,
+)
 
 RESULTS = ROOT / "benchmarks" / "results" / "load.json"
 CONCURRENCY = (1, 10, 50)
@@ -40,7 +47,8 @@ PG_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 # A worker's questions in the five languages, as typed on a phone (no buttons, no forms).
 MESSAGES = [
-    "szef zabral mi paszport", "czy moga mi zabrac 300 euro za pokoj", "ile wynosi minimalna stawka",
+    "szef zabral mi paszport", "czy moga mi zabrac 300 euro za pokoj",
+    "ile wynosi minimalna stawka",
     "mi-au luat pasaportul", "nu am primit salariul", "unde gasesc ajutor",
     "шефа ми взе паспорта", "имам ли още застраховка", "mijn baas houdt mijn paspoort",
     "moet ik uit het huis als mijn contract stopt", "boss took my passport",
@@ -55,7 +63,8 @@ def percentile(samples: list[float], p: float) -> float:
 
 def summary(samples: list[float], wall: float, errors: int) -> dict:
     return {"requests": len(samples), "errors": errors,
-            "p50_ms": round(percentile(samples, 50), 1), "p95_ms": round(percentile(samples, 95), 1),
+            "p50_ms": round(percentile(samples, 50), 1),
+            "p95_ms": round(percentile(samples, 95), 1),
             "p99_ms": round(percentile(samples, 99), 1),
             "throughput_per_s": round(len(samples) / wall, 1) if wall else 0.0}
 
@@ -137,7 +146,8 @@ async def _burst(url: str, count: int) -> dict:
 
         started = time.perf_counter()
         statuses = await asyncio.gather(*(one(n) for n in range(count)))
-        return {"messages": count, "seconds_to_last_answer": round(time.perf_counter() - started, 2),
+        return {"messages": count,
+                "seconds_to_last_answer": round(time.perf_counter() - started, 2),
                 "errors": sum(1 for s in statuses if s != 200)}
 
 
@@ -156,7 +166,8 @@ def measure(urls: list[str], token: str, messages: int, think: float) -> dict:
                  for k in ("p50_ms", "p95_ms")}
         levels[str(concurrency)] = {"round_trip": round_trip, "parse": parse,
                                     "round_trip_over_parse": ratio}
-        print(f"  think {think:g} s {concurrency:>3} conv.  round trip p50 {round_trip['p50_ms']:>6} p95 "
+        print(f"  think {think:g} s {concurrency:>3} conv.  "
+              f"round trip p50 {round_trip['p50_ms']:>6} p95 "
               f"{round_trip['p95_ms']:>6} p99 {round_trip['p99_ms']:>6} ms, "
               f"{round_trip['throughput_per_s']:>5}/s, errors {round_trip['errors']}  |  parse p50 "
               f"{parse['p50_ms']:>6} p95 {parse['p95_ms']:>6} ms  |  ratio p50 {ratio['p50_ms']} "
@@ -216,7 +227,8 @@ def main() -> int:
     if not MODEL.exists():
         print("no trained model: run `make train` first", file=sys.stderr)
         return 1
-    report: dict = {"cpus": os.cpu_count(), "messages_per_conversation": args.messages, "setups": {}}
+    report: dict = {"cpus": os.cpu_count(), "messages_per_conversation": args.messages,
+                    "setups": {}}
     for setup in (["embedded", "shared"] if args.setup == "both" else [args.setup]):
         with tempfile.TemporaryDirectory() as tmp:
             print(f"{setup}:", flush=True)
@@ -242,7 +254,8 @@ def main() -> int:
         for setup, result in report["setups"].items() for pace, levels in result["runs"].items()
     }
     for name, goals in report["goals"].items():
-        print(f"goals {name}: " + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in goals.items()))
+        print(f"goals {name}: " + ", ".join(
+            f"{k} {'yes' if v else 'NO'}" for k, v in goals.items()))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(f"written to {RESULTS.relative_to(ROOT)}")

@@ -27,8 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from serverkit import (action_server, base_env, new_token, rasa_server,  # noqa: E402
-                       wait_for_actions, wait_for_rasa, wait_for_web, web_app)
+from serverkit import (  # noqa: E402
+    action_server,
+    base_env,
+    new_token,
+    rasa_server,
+    wait_for_actions,
+    wait_for_rasa,
+    wait_for_web,
+    web_app,
+)
 
 RESULTS = ROOT / "benchmarks" / "results" / "login_flood.json"
 SECONDS = 15

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.languages import SUPPORTED_LANGUAGES  # noqa: E402
-from bot.nlu_data import load_examples  # noqa: E402
+from bot.language.nlu_examples import load_examples  # noqa: E402
+from bot.language.registry import SUPPORTED_LANGUAGES  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "nlu_heldout"
 RESULTS = ROOT / "benchmarks" / "results" / "nlu_accuracy.json"
@@ -87,11 +87,12 @@ def main() -> int:
     for lang in SUPPORTED_LANGUAGES:
         pairs = []  # what the bot does: a fallback counts as a miss
         top1 = []  # what DIET ranked first, before the FallbackClassifier's threshold
-        for (row_lang, gold, text), parse in zip(rows, parses):
+        for (row_lang, gold, _), parse in zip(rows, parses, strict=True):
             if row_lang != lang:
                 continue
             predicted = parse["intent"]["name"]
-            ranked = [r["name"] for r in parse.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+            ranked = [r["name"] for r in parse.get("intent_ranking", [])
+                      if r["name"] != "nlu_fallback"]
             pairs.append((gold, predicted))
             top1.append((gold, ranked[0] if ranked else predicted))
             if gold != predicted:

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.nlu_accuracy import macro_f1  # noqa: E402
-from bot.languages import SUPPORTED_LANGUAGES  # noqa: E402
-from bot.nlu_data import load_examples  # noqa: E402
+from bot.language.nlu_examples import load_examples  # noqa: E402
+from bot.language.registry import SUPPORTED_LANGUAGES  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "nlu_heldout"
 RESULTS = ROOT / "benchmarks" / "results" / "nlu_pipelines.json"
@@ -61,7 +61,7 @@ VARIANTS = {
 def variant_config(base: dict, middle: list[dict]) -> dict:
     """config.yml with the featurizers and the intent classifier replaced by `middle`."""
     config = copy.deepcopy(base)
-    keep_first = [c for c in config["pipeline"] if c["name"].startswith("bot.nlu.")]
+    keep_first = [c for c in config["pipeline"] if c["name"].startswith("bot.rasa.")]
     fallback = [c for c in config["pipeline"] if c["name"] == "FallbackClassifier"]
     config["pipeline"] = keep_first + copy.deepcopy(middle) + fallback
     return config
@@ -69,7 +69,7 @@ def variant_config(base: dict, middle: list[dict]) -> dict:
 
 def current_variant(base: dict) -> str | None:
     middle = [c for c in base["pipeline"]
-              if not c["name"].startswith("bot.nlu.") and c["name"] != "FallbackClassifier"]
+              if not c["name"].startswith("bot.rasa.") and c["name"] != "FallbackClassifier"]
     return next((name for name, v in VARIANTS.items() if v == middle), None)
 
 
@@ -125,7 +125,7 @@ def scores(rows, parses, threshold: float, ambiguity: float) -> dict:
     confusions: collections.Counter = collections.Counter()
     for lang in SUPPORTED_LANGUAGES:
         pairs = []
-        for (row_lang, gold, _), parse in zip(rows, parses):
+        for (row_lang, gold, _), parse in zip(rows, parses, strict=True):
             if row_lang == lang:
                 predicted = decide(parse, threshold, ambiguity)
                 pairs.append((gold, predicted))
@@ -181,7 +181,8 @@ def sweep(rows, parses) -> list[dict]:
             s = scores(rows, parses, threshold, ambiguity)["languages"]
             out.append({"threshold": threshold, "ambiguity": ambiguity,
                         "min_macro_f1": min(v["macro_f1"] for v in s.values()),
-                        "mean_macro_f1": round(statistics.mean(v["macro_f1"] for v in s.values()), 4),
+                        "mean_macro_f1": round(
+                            statistics.mean(v["macro_f1"] for v in s.values()), 4),
                         "fallbacks": sum(v["fallbacks"] for v in s.values())})
     return out
 
@@ -256,7 +257,8 @@ def print_table(report: dict) -> None:
         pairs = ", ".join(f"{'/'.join(p['pair'])} ({p['count']})" for p in r["worst_pairs"])
         print(f"  {name} worst pairs: {pairs}")
         if "fallback_sweep" in r:
-            best = sorted(r["fallback_sweep"], key=lambda s: (-s["min_macro_f1"], -s["mean_macro_f1"]))
+            best = sorted(r["fallback_sweep"],
+                          key=lambda s: (-s["min_macro_f1"], -s["mean_macro_f1"]))
             print(f"  {name} fallback sweep, best five (threshold, ambiguity: min/mean F1):")
             for s in best[:5]:
                 print(f"    {s['threshold']}, {s['ambiguity']}: {s['min_macro_f1']}/"

@@ -16,14 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.places import gazetteer  # noqa: E402
+from bot.places.gazetteer import gazetteer  # noqa: E402
 
 DATA = ROOT / "tests" / "routing" / "messages.tsv"
 RESULTS = ROOT / "benchmarks" / "results" / "routing.json"
 
 
 def main() -> int:
-    rows = [line.split("\t") for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [line.split("\t") for line in DATA.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     g = gazetteer()
     per_lang: dict[str, list[int]] = {}
     misses, samples = [], []

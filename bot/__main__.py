@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from bot import clock
-from bot.languages import SUPPORTED_LANGUAGES
+from bot.language.registry import SUPPORTED_LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,14 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", type=Path, default=Path("var/reports"))
     report.add_argument("--today", type=dt.date.fromisoformat, default=clock.today())
     commands.add_parser("web", help="serve the web chat page (WEB_PORT, RASA_URL, RASA_TOKEN)")
-    regions = commands.add_parser("regions", help="regions, municipalities and help points in the database")
+    regions = commands.add_parser("regions",
+                                  help="regions, municipalities and help points in the database")
     regions_commands = regions.add_subparsers(dest="command", required=True)
-    regions_commands.add_parser("load", help="migrate the database and load data/regions/ (idempotent)")
-    export = regions_commands.add_parser("export", help="municipalities with region and help points, as CSV")
+    regions_commands.add_parser("load",
+                                help="migrate the database and load data/regions/ (idempotent)")
+    export = regions_commands.add_parser("export",
+                                         help="municipalities with region and help points, as CSV")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     library = commands.add_parser("library", help="the staff answer library in the database")
     library_commands = library.add_subparsers(dest="command", required=True)
-    library_commands.add_parser("load", help="migrate the database and copy data/faq/ in (idempotent)")
+    library_commands.add_parser("load",
+                                help="migrate the database and copy data/faq/ in (idempotent)")
     staff = commands.add_parser("staff", help="staff accounts of the answer library (/staff)")
     staff_commands = staff.add_subparsers(dest="command", required=True)
     add_user = staff_commands.add_parser(
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return staff_command(args)
 
     if args.area == "qr":
-        from bot.cards import make_cards
+        from bot.channels.qr_cards import make_cards
 
         base_url = os.environ.get("CHAT_BASE_URL", "http://localhost:8080/")
         paths = make_cards(args.out, base_url, args.lang or SUPPORTED_LANGUAGES, args.src,
@@ -84,15 +88,15 @@ def main(argv: list[str] | None = None) -> int:
         serve()
         return 0
     if args.area == "faq" and args.command == "report":
-        from bot.faq_report import run
+        from bot.answers.report import run
 
         return run(args.out, args.today)
     return 2
 
 
 def purge_command(args: argparse.Namespace) -> int:
-    from bot.retention import purge, retention_days
-    from bot.stores import tracker_store_url
+    from bot.db.retention import purge, retention_days
+    from bot.db.store_urls import tracker_store_url
 
     days = args.days if args.days is not None else retention_days()
     if days < 1:
@@ -136,13 +140,14 @@ def regions_command(args: argparse.Namespace) -> int:
 def library_command(args: argparse.Namespace) -> int:
     from bot.db.migrate import upgrade
     from bot.db.session import database_url, engine_from_url, session_scope
-    from bot.staff.library import load_answers
+    from bot.staff.revisions import load_answers
 
     url = database_url()
     upgrade(url)
     with session_scope(engine_from_url(url)) as session:
         counts = load_answers(session)
-    print(f"library: {counts['topics']} topics, {counts['new_file_revisions']} new or changed texts")
+    print(f"library: {counts['topics']} topics, "
+          f"{counts['new_file_revisions']} new or changed texts")
     return 0
 
 

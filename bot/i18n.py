@@ -6,18 +6,18 @@ leaves no compiled .mo file that could go stale beside its source.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
-from decimal import Decimal
-
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, format_percent
 
-from bot.languages import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
+from bot import ROOT
+from bot.language.registry import FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = ROOT / "locales"
 # Dates and amounts in English are written for readers in Europe: "3 February 2026", "€14.71".
 FORMAT_LOCALES = {"en": "en_GB"}
 DOMAIN = "messages"
@@ -27,7 +27,7 @@ def catalog_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(lang: str) -> dict[str, str]:
     path = catalog_path(lang)
     if not path.exists():

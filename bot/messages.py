@@ -6,7 +6,7 @@ at the moment of speaking, into the conversation language.
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext convention
+def N_(message: str) -> str:
     return message
 
 

@@ -1,10 +1,12 @@
 """Alembic environment: the URL comes from DATABASE_URL (bot.db.session), batch mode for SQLite."""
 from alembic import context
 
-from bot.db import models  # noqa: F401 - registers the tables on the metadata
-from bot.db import usage_models  # noqa: F401 - registers usage_counts
-from bot.db import staff_models  # noqa: F401
-from bot.db import fact_models  # noqa: F401
+from bot.db import (
+    fact_models,  # noqa: F401
+    models,  # noqa: F401 - registers the tables on the metadata
+    staff_models,  # noqa: F401
+    usage_models,  # noqa: F401 - registers usage_counts
+)
 from bot.db.base import metadata
 from bot.db.session import database_url, engine_from_url
 

@@ -52,8 +52,8 @@ trap 'trap - EXIT INT TERM; kill 0 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 # The action server and the Rasa server are internal: loopback only unless ACTION_HOST/RASA_HOST
 # say otherwise (the web app and nginx are the public side). The token stays off the command line.
 SANIC_HOST="${ACTION_HOST:-127.0.0.1}" \
-  supervise actions .venv/bin/python -m bot.action_server --port "$ACTION_PORT" &
-RASA_TOKEN="$RASA_TOKEN" supervise rasa .venv/bin/python -m bot.rasa_serve --model models/wnl.tar.gz \
+  supervise actions .venv/bin/python -m bot.rasa.action_server --port "$ACTION_PORT" &
+RASA_TOKEN="$RASA_TOKEN" supervise rasa .venv/bin/python -m bot.rasa.serve --model models/wnl.tar.gz \
   --interface "${RASA_HOST:-127.0.0.1}" --port "$RASA_PORT" --enable-api \
   --endpoints endpoints.yml --credentials "$CREDENTIALS" --quiet &
 RASA_URL="http://127.0.0.1:${RASA_PORT}" RASA_TOKEN="$RASA_TOKEN" WEB_PORT="$WEB_PORT" \

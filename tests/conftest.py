@@ -10,8 +10,8 @@ def regions_database(tmp_path_factory):
     from bot.db.migrate import upgrade
     from bot.db.queries import load_regions
     from bot.db.session import engine_from_url, session_scope
-    from bot.places import gazetteer
-    from bot.staff.library import load_answers
+    from bot.places.gazetteer import gazetteer
+    from bot.staff.revisions import load_answers
 
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'wnl.sqlite3'}"
     upgrade(url)
@@ -33,7 +33,8 @@ def regions_database(tmp_path_factory):
 
 @pytest.fixture
 def postgres_url():
-    """A new PostgreSQL database on 127.0.0.1 (skipped when unreachable, unless REQUIRE_SERVICES=1)."""
+    """A new PostgreSQL database on 127.0.0.1 (skipped when unreachable, unless
+    REQUIRE_SERVICES=1)."""
     from serverkit import postgres_database
 
     with postgres_database() as url:

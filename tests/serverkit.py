@@ -56,7 +56,7 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         with self.log.open("a") as out:
             self.proc = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=out,
                                          stderr=subprocess.STDOUT)
@@ -98,15 +98,15 @@ def wait_until(check, servers: list[Server], what: str, seconds: float = STARTUP
 
 def action_server(logs: Path, env: dict[str, str], name: str = "actions") -> Server:
     port = free_port()
-    return Server(name, [str(BIN / "python"), "-m", "bot.action_server", "--port", str(port)],
+    return Server(name, [str(BIN / "python"), "-m", "bot.rasa.action_server", "--port", str(port)],
                   env, port, logs / f"{name}.log")
 
 
 def rasa_server(logs: Path, env: dict[str, str], token: str, action_url: str,
                 name: str = "rasa") -> Server:
     port = free_port()
-    # As in production: bot.rasa_serve reads the token from the environment.
-    return Server(name, [str(BIN / "python"), "-m", "bot.rasa_serve", "--model", str(MODEL),
+    # As in production: bot.rasa.serve reads the token from the environment.
+    return Server(name, [str(BIN / "python"), "-m", "bot.rasa.serve", "--model", str(MODEL),
                          "--port", str(port), "--interface", "127.0.0.1", "--enable-api",
                          "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
                   {**env, "ACTION_ENDPOINT_URL": f"{action_url}/webhook", "RASA_TOKEN": token,
@@ -137,10 +137,11 @@ class FakeGraphAPI:
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's naming
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with fake.lock:
-                    fake.received.append({"path": self.path, "auth": self.headers.get("Authorization"),
+                    fake.received.append({"path": self.path,
+                                          "auth": self.headers.get("Authorization"),
                                           "json": json.loads(body)})
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")

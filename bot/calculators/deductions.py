@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.minimum_wage import WageTable
+from bot import ROOT
+from bot.answers.minimum_wage import WageTable
 
-HOUSING_FACTS = Path(__file__).resolve().parents[2] / "data" / "facts" / "housing_deduction.yml"
+HOUSING_FACTS = ROOT / "data" / "facts" / "housing_deduction.yml"
 CENT = Decimal("0.01")
 
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from babel.dates import get_month_names
 
-from bot.dates import FUTURE_TOLERANCE, find_date, month_lookup
-from bot.languages import SUPPORTED_LANGUAGES
-from bot.text_normalize import fold_token
+from bot.calculators.dates import FUTURE_TOLERANCE, find_date, month_lookup
+from bot.language.folding import fold_token
+from bot.language.registry import SUPPORTED_LANGUAGES
 
 THIS_WEEK, THIS_MONTH, LAST_MONTH = "=w0", "=m0", "=m1"  # the buttons' payloads
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -59,7 +59,8 @@ def read_period(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
 
 @lru_cache(maxsize=1)
 def full_month_names() -> frozenset[str]:
-    names = {fold_token(name) for lang in SUPPORTED_LANGUAGES for context in ("format", "stand-alone")
+    names = {fold_token(name) for lang in SUPPORTED_LANGUAGES
+             for context in ("format", "stand-alone")
              for name in get_month_names("wide", context, lang).values()}
     return frozenset(names | {k for k in month_lookup() if len(k) >= 5})  # "noemvri", "yuli"...
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
-DOMAIN_FILE = Path(__file__).resolve().parents[2] / "domain.yml"
+from bot import ROOT
+
+DOMAIN_FILE = ROOT / "domain.yml"
 MAX_PAYLOAD_CHARS = 300
 NOT_A_PAYLOAD = "\u2060"  # WORD JOINER: not whitespace, so Rasa's strip() keeps it
 # Rasa's own intents a client may send as payloads ("/restart" starts the conversation afresh).

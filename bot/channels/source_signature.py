@@ -29,6 +29,7 @@ def trusted_metadata(sender: str, metadata: dict[str, str], secret: str | None) 
     """The metadata without `src_sig`, and without `src` unless its signature is right."""
     kept = {k: v for k, v in metadata.items() if k != "src_sig"}
     src, signature = metadata.get("src"), metadata.get("src_sig") or ""
-    if src is not None and not (secret and hmac.compare_digest(signature, sign(secret, sender, src))):
+    if src is not None and not (secret
+                                and hmac.compare_digest(signature, sign(secret, sender, src))):
         kept.pop("src")
     return kept

@@ -1,12 +1,10 @@
 """Bring a database to the newest schema with Alembic (the only way tables are made)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot import ROOT
 
 
 def alembic_config(url: str) -> Config:

@@ -26,7 +26,8 @@ class Place(Base):
     """A woonplaats or another name people use for it (alias)."""
 
     __tablename__ = "places"
-    __table_args__ = (UniqueConstraint("name", "municipality_code", name="uq_places_name_municipality"),)
+    __table_args__ = (UniqueConstraint("name", "municipality_code",
+                                       name="uq_places_name_municipality"),)
     id = Column(Integer, primary_key=True)
     name = Column(String(120), nullable=False, index=True)
     municipality_code = Column(String(4), ForeignKey("municipalities.cbs_code"), nullable=False)

@@ -9,9 +9,10 @@ import yaml
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bot import ROOT
 from bot.db.models import HelpPoint, Municipality, Place, Postcode, Region
 
-REGIONS_DIR = Path(__file__).resolve().parents[2] / "data" / "regions"
+REGIONS_DIR = ROOT / "data" / "regions"
 
 
 def _rows(path: Path) -> list[dict]:
@@ -27,7 +28,8 @@ def load_regions(session: Session, folder: Path = REGIONS_DIR) -> dict[str, int]
     regions = {r["region_code"]: r["region_name"] for r in municipalities}
     session.add_all(Region(code=c, name=n) for c, n in sorted(regions.items()))
     session.flush()
-    session.add_all(Municipality(cbs_code=r["cbs_code"], name=r["name"], region_code=r["region_code"])
+    session.add_all(Municipality(cbs_code=r["cbs_code"], name=r["name"],
+                                 region_code=r["region_code"])
                     for r in municipalities)
     session.flush()
     seen = set()
@@ -35,16 +37,19 @@ def load_regions(session: Session, folder: Path = REGIONS_DIR) -> dict[str, int]
         key = (r["place"], r["municipality_cbs_code"])
         if key not in seen:
             seen.add(key)
-            session.add(Place(name=r["place"], municipality_code=r["municipality_cbs_code"], kind=r["kind"]))
+            session.add(Place(name=r["place"], municipality_code=r["municipality_cbs_code"],
+                              kind=r["kind"]))
     session.add_all(Postcode(pc4=r["pc4"], municipality_code=r["municipality_cbs_code"])
                     for r in _rows(folder / "postcodes_pc4.csv"))
     with (folder / "informatiepunten.yml").open(encoding="utf-8") as f:
         for p in yaml.safe_load(f)["points"]:
             session.add(HelpPoint(
                 region_code=p["region"], name=p["name"], address=p["where"], email=p.get("email"),
-                website=p.get("website"), phone=p.get("phone"), opening_hours=p.get("opening_hours"),
+                website=p.get("website"), phone=p.get("phone"),
+                opening_hours=p.get("opening_hours"),
                 languages=",".join(p.get("languages") or []) or None, status=p["status"],
-                source=p["source"], last_checked=p["record_checked"], source_date=p.get("source_date")))
+                source=p["source"], last_checked=p["record_checked"],
+                source_date=p.get("source_date")))
     session.flush()
     return counts(session)
 

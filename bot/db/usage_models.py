@@ -1,6 +1,6 @@
 """Usage statistics as aggregates only: how many questions per ISO week, topic, language, region
 and source. No message text, no sender id, no time finer than the week: a row cannot be traced
-back to a person or a conversation. Written by bot.usage_stats.record()."""
+back to a person or a conversation. Written by bot.usage.stats.record()."""
 from __future__ import annotations
 
 from sqlalchemy import Column, Integer, String, UniqueConstraint

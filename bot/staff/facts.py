@@ -1,6 +1,6 @@
 """Staff update dated facts with four eyes: an editor proposes a new minimum wage table with its
 period and source, a second editor approves it, and the bot uses it within a minute
-(bot/fact_updates.py). Every proposal and decision stays in `fact_revisions` as the history.
+(bot/answers/fact_updates.py). Every proposal and decision stays in `fact_revisions` as the history.
 
 Checked before a proposal is stored (and again before approval): real dates in order; amounts as
 decimals with at most two decimals (cents); youth amounts consistent with the youth percentages
@@ -19,10 +19,10 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answers.fact_updates import HELP_POINT, MINIMUM_WAGE, approved_wage_periods, merged
+from bot.answers.minimum_wage import ADULT_AGE, WageTable, wage_table
 from bot.db.fact_models import FactRevision
-from bot.fact_updates import HELP_POINT, MINIMUM_WAGE, approved_wage_periods, merged
-from bot.minimum_wage import ADULT_AGE, WageTable, wage_table
-from bot.staff.library import LibraryError, NotAllowed
+from bot.staff.revisions import LibraryError, NotAllowed
 
 PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
 AGES = (21, 20, 19, 18, 17, 16, 15)

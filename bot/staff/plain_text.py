@@ -7,7 +7,7 @@ import datetime as dt
 
 from bot import clock
 from bot import messages as M
-from bot.faq import Answer
+from bot.answers.library import Answer
 from bot.i18n import format_day, translate
 
 
@@ -17,7 +17,7 @@ def title(topic: str, lang: str) -> str:
 
 
 def whatsapp_text(answer: Answer, lang: str, today: dt.date | None = None) -> str | None:
-    from bot.replies import answer_values, fill_in
+    from bot.answers.fact_values import answer_values, fill_in
 
     text = answer.text(lang)
     if text is None:

@@ -58,7 +58,7 @@ def reserve(session: Session, name: str, address: str | None,
     session.execute(delete(LoginFailure).where(LoginFailure.failed_at <= now - WINDOW))
     keys = (key(name, address), address_key(address), GLOBAL)
     limits = (MAX_FAILURES, MAX_ADDRESS_FAILURES, MAX_GLOBAL_FAILURES)
-    if any(_count(session, k, now) >= limit for k, limit in zip(keys, limits)):
+    if any(_count(session, k, now) >= limit for k, limit in zip(keys, limits, strict=True)):
         return None
     rows = [LoginFailure(key=k, failed_at=now) for k in keys]
     session.add_all(rows)

@@ -1,6 +1,6 @@
 """Staff pages from Jinja2 templates in bot/staff/templates/, with autoescaping always on:
 everything a user typed is shown as text. The one exception is the statistics chart, SVG made
-by bot.usage_stats from counts (no text from users), marked safe in views.py."""
+by bot.usage.stats from counts (no text from users), marked safe in views.py."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from bot.languages import SUPPORTED_LANGUAGES, native_name
+from bot.language.registry import SUPPORTED_LANGUAGES, native_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 

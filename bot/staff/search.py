@@ -13,8 +13,8 @@ from rapidfuzz import fuzz, process
 
 from bot import messages as M
 from bot.i18n import translate
-from bot.languages import SUPPORTED_LANGUAGES
-from bot.text_normalize import WORD, fold_token
+from bot.language.folding import WORD, fold_token
+from bot.language.registry import SUPPORTED_LANGUAGES
 
 MAX_QUERY = 200
 MIN_WORD = 3  # shorter words ('or', 'i', 'na') match nearly everything
@@ -79,7 +79,8 @@ def search(query: str, texts: dict[str, dict[str, str]]) -> list[Hit]:
         return []
     hits = []
     for topic, by_lang in texts.items():
-        name_words, all_words, lang_words, everything = _index(topic, tuple(sorted(by_lang.items())))
+        name_words, all_words, lang_words, everything = _index(topic,
+                                                               tuple(sorted(by_lang.items())))
         if not everything:
             continue
         score = sum(_match(w, everything) for w in wanted) / len(wanted)

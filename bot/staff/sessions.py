@@ -43,7 +43,8 @@ def start_session(session: Session, user: StaffUser, now: dt.datetime | None = N
     return token
 
 
-def resume_session(session: Session, token: str | None, now: dt.datetime | None = None) -> Staff | None:
+def resume_session(session: Session, token: str | None,
+                   now: dt.datetime | None = None) -> Staff | None:
     """The user of a live session, or None; using a session keeps it alive."""
     if not token or len(token) > 200:
         return None

@@ -18,7 +18,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.channels import rate_limits
-from bot.channels.rest import RequestError, validate_body
+from bot.channels.request_body import RequestError, validate_body
 from bot.channels.source_signature import sign
 from bot.web.page import SOURCES, deep_link, render
 
@@ -105,7 +105,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         refused = too_many(sender, request.remote_addr or request.ip)
         if refused is not None:
             return refused
-        metadata = {k: v for k, v in metadata.items() if k in ("lang", "src", "topic", "browser_lang")}
+        metadata = {k: v for k, v in metadata.items()
+                    if k in ("lang", "src", "topic", "browser_lang")}
         if metadata.get("src") in SOURCES and rasa_token:  # the page's own deep-link values
             metadata["src_sig"] = sign(rasa_token, f"web-{sender}", metadata["src"])
         else:

@@ -8,24 +8,19 @@ from pathlib import Path
 from string import Template
 
 from bot import messages as M
+from bot.answers.topics import is_topic
 from bot.i18n import translate
-from bot.languages import SUPPORTED_LANGUAGES, native_name, normalise_code
+from bot.language.registry import SUPPORTED_LANGUAGES, native_name, normalise_code
 
 TEMPLATE = Template((Path(__file__).parent / "static" / "index.html").read_text(encoding="utf-8"))
-# Topics a deep link may open (QR cards, partner sites), and the sources it may name.
-LINKABLE_TOPICS = frozenset({
-    "ask_wage_deductions", "ask_housing_contract", "ask_health_insurance", "ask_passport_held",
-    "find_informatiepunt", "ask_minimum_wage", "ask_payslip", "ask_holiday_allowance",
-    "ask_registration", "ask_sick_pay", "ask_dismissal", "ask_work_accident", "report_abuse",
-    "ask_unpaid_wages", "ask_temp_agency", "ask_homelessness", "ask_human",
-})
+# The sources a deep link may name; it may open any topic (bot/answers/topics.py).
 SOURCES = frozenset({"web", "nla", "qr", "whatsapp", "partner"})
 
 
 def deep_link(args: dict) -> dict:
     """Valid deep-link values from query parameters; anything else is dropped."""
     lang = normalise_code(args.get("lang"))
-    topic = args.get("topic") if args.get("topic") in LINKABLE_TOPICS else None
+    topic = args.get("topic") if is_topic(args.get("topic")) else None
     src = args.get("src") if args.get("src") in SOURCES else "web"
     return {"lang": lang, "topic": topic, "src": src}
 

@@ -9,9 +9,19 @@ from pathlib import Path
 
 import pytest
 import requests
-
-from serverkit import (MODEL, ROOT, FakeGraphAPI, action_server, base_env, new_token, rasa_server,
-                       wait_for_actions, wait_for_rasa, wait_for_web, web_app)
+from serverkit import (
+    MODEL,
+    ROOT,
+    FakeGraphAPI,
+    action_server,
+    base_env,
+    new_token,
+    rasa_server,
+    wait_for_actions,
+    wait_for_rasa,
+    wait_for_web,
+    web_app,
+)
 
 
 @dataclass

@@ -6,8 +6,14 @@ import uuid
 
 import pytest
 import requests
-
-from serverkit import action_server, base_env, new_token, rasa_server, wait_for_actions, wait_for_rasa
+from serverkit import (
+    action_server,
+    base_env,
+    new_token,
+    rasa_server,
+    wait_for_actions,
+    wait_for_rasa,
+)
 
 pytestmark = pytest.mark.e2e
 

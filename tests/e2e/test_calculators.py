@@ -4,11 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from serverkit import TODAY
 
 from bot import messages as M
+from bot.calculators.insured_until import insured_until
 from bot.i18n import format_day, format_money, translate
-from bot.insurance import insured_until
-from serverkit import TODAY
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,8 @@ def test_deduction_check_picks_up_the_amounts_and_explains_the_result(bot, sende
     assert texts(period) == translate(lang, M.ASK_PERIOD)
     assert [b["title"] for b in period[0]["buttons"]] == [
         translate(lang, M.THIS_WEEK), translate(lang, M.THIS_MONTH), translate(lang, M.LAST_MONTH)]
-    assert texts(bot.say(sender, period[0]["buttons"][1]["payload"])) == translate(lang, M.ASK_HOURS)
+    assert texts(bot.say(sender, period[0]["buttons"][1]["payload"])) == translate(
+        lang, M.ASK_HOURS)
     assert texts(bot.say(sender, "40")) == translate(lang, M.ASK_INSURANCE)
     assert texts(bot.say(sender, "0")) == translate(lang, M.ASK_OTHER)
     result = texts(bot.say(sender, "0"))
@@ -94,7 +95,8 @@ def test_the_check_button_starts_the_check_from_the_beginning(bot, sender):
 def test_last_insured_day_on_request(bot, sender, lang, opening, date_text):
     replies = bot.say(sender, opening)
     assert replies[0]["buttons"][0]["payload"] == '/ask_health_insurance{"check": "date"}'
-    assert texts(bot.say(sender, '/ask_health_insurance{"check": "date"}')) == translate(lang, M.ASK_JOB_END)
+    assert texts(bot.say(sender, '/ask_health_insurance{"check": "date"}')) == translate(
+        lang, M.ASK_JOB_END)
     assert texts(bot.say(sender, "sometime")).startswith(translate(lang, M.INVALID_DATE))
     today = TODAY  # the servers' date
     ended = dt.date(today.year, 11, 14)

@@ -3,7 +3,7 @@ import pytest
 import requests
 
 from bot import messages as M
-from bot.faq import load_library
+from bot.answers.library import load_library
 from bot.i18n import translate
 
 pytestmark = pytest.mark.e2e
@@ -47,7 +47,8 @@ QUESTIONS = {
         "en": "where can i get help near me",
     },
 }
-CASES = [(topic, lang, text) for topic, by_lang in QUESTIONS.items() for lang, text in by_lang.items()]
+CASES = [(topic, lang, text) for topic, by_lang in QUESTIONS.items()
+         for lang, text in by_lang.items()]
 
 
 def texts(replies):
@@ -58,8 +59,10 @@ def first_line(topic, lang):
     return load_library()[topic].text(lang).splitlines()[0]
 
 
-@pytest.mark.parametrize("topic, lang, text", CASES, ids=[f"{t}-{l}" for t, l, _ in CASES])
-def test_mission_topic_is_answered_in_the_language_asked_with_its_source(bot, sender, topic, lang, text):
+@pytest.mark.parametrize("topic, lang, text", CASES,
+                         ids=[f"{topic}-{lang}" for topic, lang, _ in CASES])
+def test_mission_topic_is_answered_in_the_language_asked_with_its_source(bot, sender, topic, lang,
+                                                                         text):
     replies = bot.say(sender, text)
     if topic == "find_informatiepunt":
         assert texts(replies) == translate(lang, M.ASK_TOWN)
@@ -118,7 +121,8 @@ def test_deep_link_language_is_a_prior(bot, sender):
 def test_fallback_says_it_did_not_understand_and_offers_topics(bot, sender):
     bot.say(sender, "szef zabral mi paszport i nie chce oddac")
     replies = bot.say(sender, "qwrtz pfft blorg")
-    assert replies[0]["text"] in (translate("pl", M.NOT_UNDERSTOOD), translate("pl", M.OUT_OF_SCOPE))
+    assert replies[0]["text"] in (translate("pl", M.NOT_UNDERSTOOD),
+                                  translate("pl", M.OUT_OF_SCOPE))
     assert "/ask_passport_held" in [b["payload"] for b in replies[0]["buttons"]]
 
 
@@ -188,7 +192,8 @@ def test_a_full_romanian_sentence_switches_a_polish_conversation(bot, sender):
 
 def test_numbers_and_dutch_words_keep_a_polish_conversation_polish(bot, sender):
     bot.say(sender, "szef zabral mi paszport i nie chce oddac")
-    for message in ("ok", "tak", "dzieki", "1200 300 14,71", "loonstrook huurcontract zorgverzekering"):
+    for message in ("ok", "tak", "dzieki", "1200 300 14,71",
+                    "loonstrook huurcontract zorgverzekering"):
         bot.say(sender, message)
         assert bot.slots(sender)["language"] == "pl", message
 
@@ -214,12 +219,11 @@ def test_an_unsupported_language_gets_the_language_menu_in_english(bot, sender, 
 
 
 def test_the_minimum_wage_is_quoted_for_today_in_the_users_number_format(bot, sender):
-    import datetime as dt
-
-    from bot.i18n import format_money
-    from bot.minimum_wage import wage_table
 
     from serverkit import TODAY
+
+    from bot.answers.minimum_wage import wage_table
+    from bot.i18n import format_money
 
     figure = wage_table().on(TODAY)  # the servers run on TODAY (1 December 2026)
     replies = bot.say(sender, "wat is het minimumloon per uur voor mij, ik ben 30")
@@ -243,9 +247,11 @@ def test_other_work_in_nl_topics_are_answered_in_the_language_asked(bot, sender,
 
 
 @pytest.mark.parametrize("lang, text, until", [
-    ("ro", "contractul meu s-a terminat pe 14 noiembrie, mai am asigurare medicala?", "24 decembrie"),
+    ("ro", "contractul meu s-a terminat pe 14 noiembrie, mai am asigurare medicala?",
+     "24 decembrie"),
     ("bg", "работата ми свърши на 14 ноември, имам ли още здравна застраховка", "24 декември"),
-    ("en", "my job ended on 14.11, until when am i still covered by health insurance", "24 December"),
+    ("en", "my job ended on 14.11, until when am i still covered by health insurance",
+     "24 December"),
 ])
 def test_the_last_insured_day_is_worked_out_from_the_date_given(bot, sender, lang, text, until):
     replies = bot.say(sender, text)

@@ -95,7 +95,8 @@ WHATSAPP_BODIES = {
     "entry of the wrong type": (b'{"entry": "x"}', 200),
     "changes of the wrong type": (b'{"entry": [{"changes": {"a": 1}}]}', 200),
     "text that is a string": (whatsapp_message({"type": "text", "text": "hi"}), 200),
-    "interactive that is a list": (whatsapp_message({"type": "interactive", "interactive": []}), 200),
+    "interactive that is a list": (whatsapp_message({"type": "interactive", "interactive": []}),
+                                   200),
     "1 MB text": (whatsapp_message({"type": "text", "text": {"body": ONE_MB}}), 200),
     "HTML text": (whatsapp_message({"type": "text", "text": {"body": "<script>x</script>"}}), 200),
 }
@@ -144,7 +145,8 @@ def test_a_lone_surrogate_in_the_message_is_answered_not_fatal(bot, web):
 
 def test_the_web_api_takes_only_its_own_ids_and_cannot_reach_another_tracker(bot, web):
     victim = f"victim{uuid.uuid4().hex[:8]}"
-    requests.post(f"{web.url}/api/message", json={"sender": victim, "message": "szef zabral mi paszport"},
+    requests.post(f"{web.url}/api/message",
+                  json={"sender": victim, "message": "szef zabral mi paszport"},
                   timeout=60).raise_for_status()
     for sender in (f"x/../web-{victim}", "a" * 125, "x y", "a?b=1"):
         response = requests.post(f"{web.url}/api/message", timeout=60,
@@ -158,8 +160,8 @@ def test_whatsapp_payloads_that_break_the_json_reader_are_a_4xx(bot):
     url = f"{bot.url}/webhooks/whatsapp/webhook"
     for body in (b"[" * 100_000 + b"]" * 100_000, b'{"a": ' + b"9" * 5000 + b"}"):
         assert post(url, body, signed(body)).status_code == 400
-    surrogate = ('{"entry": [{"changes": [{"value": {"messages": [{"from": "48\\udfff", "id": "w1",'
-                 ' "type": "text", "text": {"body": "hi"}}]}}]}]}').encode()
+    surrogate = (b'{"entry": [{"changes": [{"value": {"messages": [{"from": "48\\udfff",'
+                 b' "id": "w1", "type": "text", "text": {"body": "hi"}}]}}]}]}')
     assert post(url, surrogate, signed(surrogate)).status_code == 200
     assert bot.healthy()
 
@@ -175,7 +177,8 @@ def test_a_nul_in_a_static_path_is_a_400_with_the_security_headers(web):
 
 def test_text_that_only_looks_like_a_payload_is_answered_and_never_logged(bot):
     marker = f"QX{uuid.uuid4().hex[:10]}"
-    for text in (f"/{marker} " + "x" * 20_000, f"/greet {marker}", f'/no_such_intent{{"a": "{marker}"}}'):
+    for text in (f"/{marker} " + "x" * 20_000, f"/greet {marker}",
+                 f'/no_such_intent{{"a": "{marker}"}}'):
         replies = bot.say(f"slash-{uuid.uuid4().hex[:8]}", text)
         assert replies  # an answer (the menu), not silence
     time.sleep(1)

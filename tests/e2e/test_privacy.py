@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 import requests
 from sqlalchemy import MetaData, select
+from test_whatsapp_channel import replies, signed_post, text
 
 from bot.db.session import engine_from_url
-from bot.usage_stats import weekly_counts
-from test_whatsapp_channel import replies, signed_post, text
+from bot.usage.stats import weekly_counts
 
 pytestmark = pytest.mark.e2e
 

@@ -19,7 +19,8 @@ def test_a_town_in_the_question_gets_its_regional_point_at_once(bot, sender):
 
 
 def test_the_town_is_asked_for_found_in_cyrillic_and_remembered(bot, sender):
-    assert texts(bot.say(sender, "къде мога да намеря помощ близо до мен")) == translate("bg", M.ASK_TOWN)
+    assert texts(bot.say(sender, "къде мога да намеря помощ близо до мен")) == translate(
+        "bg", M.ASK_TOWN)
     answer = texts(bot.say(sender, "Хага"))
     assert translate("bg", M.IN_REGION, place="'s-Gravenhage", region="Haaglanden") in answer
     assert "Mobiel informatiepunt Haaglanden" in answer

@@ -7,8 +7,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from bot.answers.library import load_library
 from bot.db.session import engine_from_url, session_scope
-from bot.faq import load_library
 from bot.staff.users import add_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]

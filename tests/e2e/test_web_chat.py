@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 import requests
-
 from playwright.sync_api import expect
 
 from bot import messages as M
-from bot.faq import load_library
+from bot.answers.library import load_library
 from bot.i18n import translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]

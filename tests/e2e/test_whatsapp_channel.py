@@ -10,8 +10,9 @@ import pytest
 import requests
 
 from bot import messages as M
-from bot.faq import load_library
+from bot.answers.library import load_library
 from bot.i18n import translate
+
 pytestmark = pytest.mark.e2e
 # The same values the bot fixture gives the Rasa server (tests/e2e/conftest.py).
 WHATSAPP_SECRET = "test-app-secret"
@@ -54,7 +55,8 @@ def new_phone(country="48"):
 
 
 def test_verification_needs_the_right_token(bot):
-    ok = requests.get(webhook(bot), params={"hub.mode": "subscribe", "hub.verify_token": WHATSAPP_VERIFY,
+    ok = requests.get(webhook(bot), params={"hub.mode": "subscribe",
+                                            "hub.verify_token": WHATSAPP_VERIFY,
                                             "hub.challenge": "12345"}, timeout=10)
     assert (ok.status_code, ok.text) == (200, "12345")
     bad = requests.get(webhook(bot), params={"hub.mode": "subscribe", "hub.verify_token": "wrong",
@@ -71,7 +73,8 @@ def test_unsigned_or_wrongly_signed_posts_are_refused(bot):
 
 def test_a_polish_question_gets_the_polish_answer_and_the_number_stays_private(bot, graph):
     phone = new_phone("48")
-    assert signed_post(bot, text(phone, "szef zabral mi paszport i nie chce oddac")).status_code == 200
+    assert signed_post(bot, text(phone,
+                                 "szef zabral mi paszport i nie chce oddac")).status_code == 200
     sent = replies(graph, phone, 1)
     first_line = load_library()["ask_passport_held"].text("pl").splitlines()[0]
     bodies = [m.get("text", {}).get("body") or m["interactive"]["body"]["text"] for m in sent]
@@ -97,7 +100,8 @@ def test_reply_buttons_and_a_button_reply(bot, graph):
     signed_post(bot, message_body(phone, {"type": "interactive", "interactive": {
         "type": "button_reply", "button_reply": person["reply"]}}))
     sent = replies(graph, phone, before + 1)
-    assert any(load_library()["ask_human"].text("ro").splitlines()[0] in json.dumps(m, ensure_ascii=False)
+    assert any(load_library()["ask_human"].text("ro").splitlines()[0]
+               in json.dumps(m, ensure_ascii=False)
                for m in sent[before:])
 
 

@@ -9,9 +9,19 @@ from dataclasses import dataclass
 
 import pytest
 import requests
-
-from serverkit import (MODEL, FakeGraphAPI, Server, action_server, base_env, new_token, postgres_database,
-                       rasa_server, service_unreachable, wait_for_actions, wait_for_rasa)
+from serverkit import (
+    MODEL,
+    FakeGraphAPI,
+    Server,
+    action_server,
+    base_env,
+    new_token,
+    postgres_database,
+    rasa_server,
+    service_unreachable,
+    wait_for_actions,
+    wait_for_rasa,
+)
 
 # A Redis database of its own, emptied before and after: the tests never touch other data.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")

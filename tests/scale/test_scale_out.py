@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from bot import messages as M
 from bot.i18n import translate
-from bot.languages import SUPPORTED_LANGUAGES
+from bot.language.registry import SUPPORTED_LANGUAGES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.services]
 
@@ -125,7 +125,8 @@ def test_messages_of_one_conversation_sent_at_once_are_processed_one_by_one(clus
     a, b, _ = cluster.servers
     sender = f"burst-{uuid.uuid4().hex[:10]}"
     cluster.say(a, sender, "po polsku")
-    burst = [f"{text} {n}" for n, text in enumerate(["paszport", "wyplata", "ubezpieczenie", "urlop"] * 2)]
+    burst = [f"{text} {n}"
+             for n, text in enumerate(["paszport", "wyplata", "ubezpieczenie", "urlop"] * 2)]
     with ThreadPoolExecutor(len(burst)) as pool:
         replies = list(pool.map(lambda i: cluster.say([a, b][i % 2], sender, burst[i]),
                                 range(len(burst))))
@@ -137,7 +138,7 @@ def test_messages_of_one_conversation_sent_at_once_are_processed_one_by_one(clus
     # Between two user messages the bot answered and listened again: no interleaving.
     kinds = [e["event"] if e["event"] != "action" else e["name"] for e in events]
     user_positions = [i for i, k in enumerate(kinds) if k == "user"]
-    for start, end in zip(user_positions, user_positions[1:]):
+    for start, end in zip(user_positions, user_positions[1:], strict=False):
         between = kinds[start + 1:end]
         assert "bot" in between and between[-1] == "action_listen", between
 
@@ -182,10 +183,12 @@ def test_a_whatsapp_delivery_retried_on_another_server_is_answered_once(cluster)
     def delivery(phone: str) -> tuple[bytes, dict]:
         body = json.dumps({"object": "whatsapp_business_account", "entry": [{"changes": [{
             "value": {"messages": [{"from": phone, "id": f"wamid.{uuid.uuid4().hex}",
-                                    "type": "text", "text": {"body": "szef zabral mi paszport"}}]}}]}]}
+                                    "type": "text",
+                                    "text": {"body": "szef zabral mi paszport"}}]}}]}]}
         ).encode()
         signature = hmac.new(cluster.whatsapp_secret.encode(), body, hashlib.sha256).hexdigest()
-        return body, {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={signature}"}
+        return body, {"Content-Type": "application/json",
+                      "X-Hub-Signature-256": f"sha256={signature}"}
 
     def post(server, body, headers) -> int:
         return requests.post(f"{server.url}/webhooks/whatsapp/webhook", data=body, headers=headers,

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionChooseLanguage, ActionNotUnderstood, ActionSmallTalk
 from actions.topics import ActionAnswerTopic, ActionFindInformatiepunt
-from bot.language_id import detect
+from bot.language.detection import detect
 
 pytestmark = pytest.mark.unit
 
@@ -55,7 +55,8 @@ def test_topic_answer_comes_in_the_language_of_the_question(text, lang, marker):
 
 
 def test_answer_ends_with_source_and_last_checked_date_in_the_users_language():
-    messages, _ = run(ActionAnswerTopic(), tracker("czy szef moze mi zabierac za pokoj", "ask_wage_deductions"))
+    messages, _ = run(ActionAnswerTopic(),
+                      tracker("czy szef moze mi zabierac za pokoj", "ask_wage_deductions"))
     assert "Ostatnio sprawdzono: 1 grudnia 2026" in messages[0]["text"]
     assert messages[0]["buttons"][0]["payload"] == '/ask_wage_deductions{"check": "pay"}'
 
@@ -103,29 +104,34 @@ def test_short_reply_keeps_the_language():
 
 
 def test_bot_challenge_says_honestly_it_is_a_program():
-    messages, _ = run(ActionSmallTalk(), tracker("are you a robot or a real person", "bot_challenge"))
+    messages, _ = run(ActionSmallTalk(),
+                      tracker("are you a robot or a real person", "bot_challenge"))
     assert "computer program, not a person" in messages[0]["text"]
 
 
 def test_fallback_offers_the_topic_menu_in_the_conversation_language():
-    messages, _ = run(ActionNotUnderstood(), tracker("xyzzy", "nlu_fallback", slots={"language": "ro"}))
+    messages, _ = run(ActionNotUnderstood(),
+                      tracker("xyzzy", "nlu_fallback", slots={"language": "ro"}))
     assert messages[0]["text"].startswith("Scuze, nu am înțeles")
     payloads = [b["payload"] for b in messages[0]["buttons"]]
     assert "/ask_passport_held" in payloads and "/ask_human" in payloads
 
 
 def test_unsupported_language_gets_the_menu_in_english():
-    messages, _ = run(ActionNotUnderstood(), tracker("мій паспорт забрав роботодавець", "nlu_fallback"))
+    messages, _ = run(ActionNotUnderstood(),
+                      tracker("мій паспорт забрав роботодавець", "nlu_fallback"))
     assert messages[0]["text"].startswith("Sorry, I do not speak that language")
     assert len(messages[0]["buttons"]) == 5
 
 
 def test_help_nearby_asks_for_the_town_then_gives_the_national_contact():
-    messages, slots = run(ActionFindInformatiepunt(), tracker("gdzie moge dostac pomoc", "find_informatiepunt",
-                                                              slots={"language": "pl"}))
+    messages, slots = run(ActionFindInformatiepunt(),
+                          tracker("gdzie moge dostac pomoc", "find_informatiepunt",
+                                  slots={"language": "pl"}))
     assert slots == {"awaiting_town": True}
-    messages, slots = run(ActionNotUnderstood(), tracker("Venlo", "nlu_fallback",
-                                                         slots={"language": "pl", "awaiting_town": True}))
+    messages, slots = run(ActionNotUnderstood(),
+                          tracker("Venlo", "nlu_fallback",
+                                  slots={"language": "pl", "awaiting_town": True}))
     assert slots == {"awaiting_town": False, "town": "Venlo"}
     # Noord-Limburg has no point on record: the municipality and the national help.
     assert "(Venlo)" in messages[0]["text"]
@@ -133,16 +139,19 @@ def test_help_nearby_asks_for_the_town_then_gives_the_national_contact():
 
 
 def test_another_question_while_waiting_for_the_town_is_answered_and_stops_waiting():
-    messages, slots = run(ActionAnswerTopic(), tracker("szef zabral paszport", "ask_passport_held",
-                                                       slots={"language": "pl", "awaiting_town": True}))
+    messages, slots = run(ActionAnswerTopic(),
+                          tracker("szef zabral paszport", "ask_passport_held",
+                                  slots={"language": "pl", "awaiting_town": True}))
     assert slots["awaiting_town"] is False
     assert "0800 51 51" in messages[0]["text"]
 
 
 def test_every_answer_offers_help_nearby_and_a_person():
-    messages, _ = run(ActionAnswerTopic(), tracker("ile wynosi minimalna stawka za godzine", "ask_minimum_wage"))
+    messages, _ = run(ActionAnswerTopic(),
+                      tracker("ile wynosi minimalna stawka za godzine", "ask_minimum_wage"))
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/find_informatiepunt", "/ask_human"]
-    assert [b["title"] for b in messages[0]["buttons"]] == ["Pomoc w pobliżu", "Porozmawiaj z człowiekiem"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Pomoc w pobliżu",
+                                                            "Porozmawiaj z człowiekiem"]
 
 
 def test_after_an_inspection_the_greeting_puts_its_topics_first():
@@ -157,5 +166,6 @@ def test_after_an_inspection_the_greeting_puts_its_topics_first():
 @pytest.mark.parametrize("text", ["przeprowadzilem sie do Tilburga", "I moved to Tilburg",
                                   "ik ben verhuisd naar Tilburg", "m-am mutat la Tilburg"])
 def test_moving_updates_the_remembered_town(text):
-    _, slots = run(ActionSmallTalk(), tracker(text, "greet", slots={"language": "en", "town": "Venlo"}))
+    _, slots = run(ActionSmallTalk(),
+                   tracker(text, "greet", slots={"language": "en", "town": "Venlo"}))
     assert slots["town"] == "Tilburg"

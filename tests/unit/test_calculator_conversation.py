@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from bot.calculators.conversation import deduction_result, read_value, stop_reason
+from bot.calculators.forms import deduction_result, read_value, stop_reason
 
 pytestmark = pytest.mark.unit
 TODAY = dt.date(2026, 3, 1)
@@ -13,7 +13,8 @@ TODAY = dt.date(2026, 3, 1)
     ("dc_age", "25", "25"), ("dc_age", "mam 19 lat", "19"), ("dc_age", "21", "21"),
     ("dc_age", "5", None), ("dc_age", "abc", None),
     ("dc_hours", "40", "40"), ("dc_hours", "37,5", "37.5"), ("dc_hours", "0", None),
-    ("dc_hours", "9999", None), ("dc_gross", "1.200,50 euro", "1200.50"), ("dc_gross", "-300", None),
+    ("dc_hours", "9999", None), ("dc_gross", "1.200,50 euro", "1200.50"),
+    ("dc_gross", "-300", None),
     ("dc_housing", "0", "0"), ("dc_housing", "nic", None),
     ("job_end_date", "14 listopada", "2026-11-14"), ("job_end_date", "31.02", None),
     ("job_end_date", "14.11.1990", None),

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from bot.cards import chat_url, make_cards, whatsapp_url
+from bot.channels.qr_cards import chat_url, make_cards, whatsapp_url
 
 pytestmark = pytest.mark.unit
 BASE = "https://chat.example.org/"

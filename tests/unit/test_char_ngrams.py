@@ -1,12 +1,13 @@
 import pytest
 
-from bot.char_ngrams import default_model, train
+from bot.language.char_ngrams import default_model, train
 
 pytestmark = pytest.mark.unit
 
 
 def test_a_model_prefers_the_language_it_learned_the_letters_of():
-    model = train({"pl": ["szczescie, przyjaciel, wszystko"], "ro": ["multumesc, asigurare, banii"]})
+    model = train({"pl": ["szczescie, przyjaciel, wszystko"],
+                   "ro": ["multumesc, asigurare, banii"]})
     scores = model.log_likelihoods(["wszystkie"])
     assert scores["pl"] > scores["ro"]
 

@@ -1,8 +1,8 @@
 """The conversation language: sticky, switched only on strong evidence or an explicit choice."""
 import pytest
 
-from bot.conversation_language import decide, prior_from_metadata
-from bot.language_id import detect
+from bot.language.conversation_policy import decide, prior_from_metadata
+from bot.language.detection import detect
 
 pytestmark = pytest.mark.unit
 
@@ -17,7 +17,8 @@ def test_short_replies_do_not_flip_the_language(text):
 
 
 def test_a_sentence_with_dutch_words_keeps_polish():
-    assert turn("pl", "mam loonstrook ale huurcontract od uitzendbureau jest dziwny").language == "pl"
+    assert turn("pl",
+                "mam loonstrook ale huurcontract od uitzendbureau jest dziwny").language == "pl"
 
 
 def test_a_full_sentence_in_another_language_switches():
@@ -61,5 +62,5 @@ def test_channel_priors_from_metadata(metadata, code):
     ("+48", None), ("", None), (None, None),
 ])
 def test_a_phone_number_gives_a_language_prior(number, code):
-    from bot.conversation_language import language_from_phone
+    from bot.language.conversation_policy import language_from_phone
     assert language_from_phone(number) == code

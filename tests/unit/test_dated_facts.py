@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from bot.answers.minimum_wage import wage_table
+from bot.dialogue.replies import faq_answer
 from bot.i18n import format_day, format_money
-from bot.minimum_wage import wage_table
-from bot.replies import faq_answer
 
 pytestmark = pytest.mark.unit
 
@@ -34,7 +34,8 @@ def test_unconfirmed_amounts_are_not_stated():
     assert wage_table().on(dt.date(2023, 12, 31)) is None
 
 
-@pytest.mark.parametrize("lang, amount", [("pl", "14,71\xa0€"), ("nl", "€\xa014,71"), ("en", "€14.71")])
+@pytest.mark.parametrize("lang, amount", [("pl", "14,71\xa0€"), ("nl", "€\xa014,71"),
+                                          ("en", "€14.71")])
 def test_amounts_are_written_for_the_locale(lang, amount):
     assert format_money(lang, Decimal("14.71")) == amount
 

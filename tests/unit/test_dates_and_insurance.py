@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from bot.dates import find_date
-from bot.insurance import insured_until
-from bot.replies import topic_answer
+from bot.calculators.dates import find_date
+from bot.calculators.insured_until import insured_until
+from bot.dialogue.replies import topic_answer
 
 pytestmark = pytest.mark.unit
 TODAY = dt.date(2026, 11, 24)
@@ -22,7 +22,9 @@ def test_finds_the_date_in_every_way_people_write_it(text):
     assert find_date(text, TODAY) == NOV_14
 
 
-@pytest.mark.parametrize("text", ["30.02", "1200 euro", "14,71 per uur", "nie mam ubezpieczenia", ""])
+@pytest.mark.parametrize("text", [
+    "30.02", "1200 euro", "14,71 per uur", "nie mam ubezpieczenia", "",
+])
 def test_no_date_where_there_is_none(text):
     assert find_date(text, TODAY) is None
 
@@ -38,9 +40,11 @@ def test_insurance_runs_on_for_forty_days_across_the_year_end():
 
 
 def test_the_answer_works_out_the_date_in_the_users_language():
-    replies = topic_answer("ask_health_insurance", "pl", "praca skonczyla sie 14.11 czy mam ubezpieczenie", TODAY)
+    replies = topic_answer("ask_health_insurance", "pl",
+                           "praca skonczyla sie 14.11 czy mam ubezpieczenie", TODAY)
     # The 40 days follow the end of the duty to be insured, not the job (facts.md §10.5).
-    assert replies[0].text.startswith("Jeśli od 14 listopada 2026 nie masz już ubezpieczenia z pracy")
+    assert replies[0].text.startswith(
+        "Jeśli od 14 listopada 2026 nie masz już ubezpieczenia z pracy")
     assert "najpóźniej do 24 grudnia 2026 (40 dni)" in replies[0].text
     assert len(replies) == 2  # then the general answer with sources
 
@@ -71,8 +75,8 @@ def test_every_month_name_used_as_an_ordinary_word_in_our_examples_is_handled():
     import re
     from pathlib import Path
 
-    from bot.dates import MONTH_ONLY_AT_DATE_END, NEVER_MONTHS, month_lookup
-    from bot.text_normalize import fold_token
+    from bot.calculators.dates import MONTH_ONLY_AT_DATE_END, NEVER_MONTHS, month_lookup
+    from bot.language.folding import fold_token
 
     months = month_lookup()
     seen, near_number = collections.Counter(), collections.Counter()

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from bot.amounts import amounts_with_roles, parse_amount
+from bot.answers.minimum_wage import wage_table
+from bot.calculators.amounts import amounts_with_roles, parse_amount
 from bot.calculators.deductions import check_deductions, minimum_for_period
-from bot.minimum_wage import wage_table
 
 pytestmark = pytest.mark.unit
 MARCH_2026 = dt.date(2026, 3, 1)
@@ -51,7 +51,8 @@ def test_gross_below_the_minimum_is_flagged():
 
 def test_a_period_that_spans_1_january_mixes_both_rates():
     # 7 days, 29 Dec 2025 - 4 Jan 2026: 3 days at 14.40, 4 days at 14.71, 40 hours in all.
-    minimum = minimum_for_period(wage_table(), dt.date(2025, 12, 29), dt.date(2026, 1, 4), D(40), 30)
+    minimum = minimum_for_period(wage_table(), dt.date(2025, 12, 29), dt.date(2026, 1, 4),
+                                 D(40), 30)
     assert minimum == D("583.09")  # 40 / 7 x (3 x 14.40 + 4 x 14.71) = 40 / 7 x 102.04
 
 

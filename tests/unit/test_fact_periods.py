@@ -6,14 +6,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from bot.calculators.conversation import deduction_result
-from bot.calculators.deductions import minimum_for_period
-from bot.faq import load_library
 from bot import messages as M
+from bot.answers.library import load_library
+from bot.answers.minimum_wage import wage_table
+from bot.calculators.deductions import minimum_for_period
+from bot.calculators.forms import deduction_result
+from bot.dialogue.replies import faq_answer
 from bot.i18n import format_day, format_money, translate
-from bot.languages import SUPPORTED_LANGUAGES
-from bot.minimum_wage import wage_table
-from bot.replies import faq_answer
+from bot.language.registry import SUPPORTED_LANGUAGES
 
 pytestmark = pytest.mark.unit
 D = Decimal
@@ -60,7 +60,7 @@ def test_the_2026_july_table_is_the_2026_percentages_of_the_adult_amount():
 
 def test_periods_do_not_overlap_and_each_has_a_source():
     periods = wage_table().periods
-    for earlier, later in zip(periods, periods[1:]):
+    for earlier, later in zip(periods, periods[1:], strict=False):
         assert earlier.until < later.start
     assert all(p.source.startswith("https://") and p.last_checked for p in periods)
 
@@ -80,7 +80,8 @@ def test_in_december_2026_the_pay_check_judges_on_14_99(lang):
 @pytest.mark.parametrize("day", [dt.date(2027, 1, 1), dt.date(2028, 1, 1)])
 def test_without_a_confirmed_rate_the_pay_check_gives_no_verdict(lang, day):
     text = deduction_result(HOUSING_148, lang, day)[0].text
-    assert format_money(lang, D("149.90")) not in text and format_money(lang, D("599.60")) not in text
+    assert (format_money(lang, D("149.90")) not in text
+            and format_money(lang, D("599.60")) not in text)
     assert format_day(lang, dt.date(2026, 12, 31)) in text  # what it knew, until when
     assert "rijksoverheid.nl" in text and "0800 51 51" in text
 

@@ -3,15 +3,16 @@ import datetime as dt
 
 import pytest
 
-from bot.faq import Answer, Source, load_library
-from bot.faq_report import check, export_csv, export_html, is_official, topics_from_domain, run
+from bot.answers.library import Answer, Source, load_library
+from bot.answers.report import check, export_csv, export_html, is_official, run, topics_from_domain
 
 pytestmark = pytest.mark.unit
 TODAY = dt.date(2026, 11, 24)
 
 
 def answer(topic, texts=None, url="https://www.workinnl.nl", checked=dt.date(2026, 2, 3)):
-    texts = texts if texts is not None else {l: "tekst" for l in ("pl", "ro", "bg", "nl", "en")}
+    texts = texts if texts is not None else {lang: "tekst"
+                                             for lang in ("pl", "ro", "bg", "nl", "en")}
     return Answer(topic, texts, (Source("s", url),), checked)
 
 
@@ -34,7 +35,7 @@ def test_sources_must_include_an_official_https_page():
 
 
 def test_placeholder_text_and_unknown_placeholders_are_errors():
-    texts = {l: "ok" for l in ("pl", "ro", "bg", "nl")} | {"en": "TODO {nonsense}"}
+    texts = {lang: "ok" for lang in ("pl", "ro", "bg", "nl")} | {"en": "TODO {nonsense}"}
     report = check({"t": answer("t", texts)}, ["t"], TODAY)
     assert "t/en: placeholder text" in report.errors
     assert "t/en: unknown placeholders ['nonsense']" in report.errors
@@ -46,7 +47,7 @@ def test_an_answer_not_checked_for_a_year_gets_a_warning():
 
 
 def test_exports_escape_the_text(tmp_path):
-    library = {"t": answer("t", {l: "<b>x</b>" for l in ("pl", "ro", "bg", "nl", "en")})}
+    library = {"t": answer("t", {lang: "<b>x</b>" for lang in ("pl", "ro", "bg", "nl", "en")})}
     export_html(library, tmp_path / "a.html")
     export_csv(library, tmp_path / "a.csv")
     assert "<b>" not in (tmp_path / "a.html").read_text()

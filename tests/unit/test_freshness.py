@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from bot.faq import load_library
-from bot.freshness import seed_points, to_check
-from bot.minimum_wage import wage_table
+from bot.answers.freshness import seed_points, to_check
+from bot.answers.library import load_library
+from bot.answers.minimum_wage import wage_table
 
 pytestmark = pytest.mark.unit
 

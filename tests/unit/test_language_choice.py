@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language_choice import requested_language
+from bot.language.explicit_choice import requested_language
 
 pytestmark = pytest.mark.unit
 

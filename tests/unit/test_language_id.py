@@ -1,7 +1,7 @@
 """Language identification on the short, diacritic-less messages workers really send."""
 import pytest
 
-from bot.language_id import detect
+from bot.language.detection import detect
 
 pytestmark = pytest.mark.unit
 

@@ -4,9 +4,9 @@ import datetime as dt
 import pytest
 
 from bot import messages as M
+from bot.dialogue.replies import regional_help
 from bot.i18n import translate
-from bot.places import gazetteer
-from bot.replies import regional_help
+from bot.places.gazetteer import gazetteer
 
 pytestmark = pytest.mark.unit
 

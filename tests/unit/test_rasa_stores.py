@@ -14,10 +14,10 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-
-from bot.channels.silence import never_silent
-from bot.rasa_stores import EnvLockStore, EnvTrackerStore, redis_settings
 from serverkit import service_unreachable
+
+from bot.rasa.silence import never_silent
+from bot.rasa.stores import EnvLockStore, EnvTrackerStore, redis_settings
 
 pytestmark = pytest.mark.unit
 with warnings.catch_warnings():  # Rasa warns about slot auto-fill on every domain it loads
@@ -115,25 +115,6 @@ def test_redis_lock_store_on_the_local_server(monkeypatch):
     assert ticket == 0
 
 
-def test_the_speedups_keep_rasas_behaviour():
-    from jsonschema import ValidationError
-    from rasa.core.actions.action import RemoteAction
-    from rasa.shared.core.events import Event
-    from rasa.shared.utils.common import all_subclasses
-
-    from bot import rasa_speedups
-
-    rasa_speedups.install()
-    action = RemoteAction("action_answer_topic", None)
-    assert action._validate_action_result({"events": [], "responses": [{"text": "hi"}]})
-    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
-        action._validate_action_result({"events": "not a list"})
-    for cls in all_subclasses(Event):
-        assert Event.resolve_by_type(cls.type_name).type_name == cls.type_name
-    with pytest.raises(ValueError):
-        Event.resolve_by_type("no_such_event")
-
-
 def test_sqlite_engines_keep_their_connections_and_use_wal(tmp_path):
     from sqlalchemy import text
 
@@ -148,8 +129,9 @@ def test_sqlite_engines_keep_their_connections_and_use_wal(tmp_path):
     engine.dispose()
 
 
-def test_a_driver_error_on_one_conversation_fails_that_request_not_the_process(monkeypatch, tmp_path):
-    from bot.rasa_stores import TrackerStoreRowError
+def test_a_driver_error_on_one_conversation_fails_that_request_not_the_process(monkeypatch,
+                                                                                tmp_path):
+    from bot.rasa.stores import TrackerStoreRowError
 
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
     store = EnvTrackerStore(domain=DOMAIN)
@@ -191,7 +173,7 @@ def test_a_waiting_message_looks_for_its_lock_every_50_ms_not_every_second(monke
 def test_on_another_rasa_version_our_subclasses_step_aside_with_a_log_line(monkeypatch, caplog):
     import rasa
 
-    from bot.rasa_stores import fast_polling, guarded_sql_tracker_store
+    from bot.rasa.stores import fast_polling, guarded_sql_tracker_store
 
     assert guarded_sql_tracker_store(SQLTrackerStore) is not SQLTrackerStore
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
@@ -204,7 +186,7 @@ def test_on_another_rasa_version_our_subclasses_step_aside_with_a_log_line(monke
 def test_rasa_warnings_that_quote_a_message_are_dropped_in_the_rasa_server():
     from rasa.shared.utils.io import raise_warning
 
-    from bot.rasa_serve import keep_user_text_out_of_warnings
+    from bot.rasa.serve import keep_user_text_out_of_warnings
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -212,3 +194,22 @@ def test_rasa_warnings_that_quote_a_message_are_dropped_in_the_rasa_server():
         raise_warning("Failed to parse arguments in line '/szef zabral mi paszport'.")
         raise_warning("Another warning")
     assert [str(w.message) for w in caught] == ["Another warning"]
+
+
+def test_a_token_that_starts_with_a_dash_reaches_rasa_whole(monkeypatch):
+    """secrets.token_urlsafe starts a token with "-" once in 64: Rasa must not read an option."""
+    import sys
+
+    import rasa.__main__
+    from rasa.__main__ import create_argument_parser
+
+    from bot.rasa import serve
+
+    seen = []
+    monkeypatch.setattr(rasa.__main__, "main", lambda: seen.append(list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", ["serve", "--model", "models/wnl.tar.gz"])
+    monkeypatch.setenv("RASA_TOKEN", "-Xy_token")
+    monkeypatch.setattr(serve.patches, "install", lambda: [])
+    serve.main()
+    parsed = create_argument_parser().parse_args(seen[0][1:])
+    assert parsed.auth_token == "-Xy_token"

@@ -8,9 +8,15 @@ from alembic.migration import MigrationContext
 from bot.db import fact_models, staff_models, usage_models  # noqa: F401 - every table
 from bot.db.base import metadata
 from bot.db.migrate import upgrade
-from bot.db.queries import counts, export_regions, help_points_for_municipality, load_regions, \
-    regions_of_postcode
+from bot.db.queries import (
+    counts,
+    export_regions,
+    help_points_for_municipality,
+    load_regions,
+    regions_of_postcode,
+)
 from bot.db.session import engine_from_url, session_scope
+
 
 @pytest.fixture
 def sqlite_url(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.channels.rest import MAX_MESSAGE_CHARS, RequestError, validate_body
+from bot.channels.request_body import MAX_MESSAGE_CHARS, RequestError, validate_body
 
 pytestmark = pytest.mark.unit
 

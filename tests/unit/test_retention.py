@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
 from bot.__main__ import main
-from bot.retention import purge, retention_days
+from bot.db.retention import purge, retention_days
 
 DAY = 86_400
 NOW = time.time()

@@ -7,12 +7,14 @@ import pytest
 from sqlalchemy import select
 
 from bot.__main__ import main
+from bot.answers.approved import clear_approved_cache
+from bot.answers.library import current_answer, load_library
 from bot.db.migrate import upgrade
 from bot.db.session import engine_from_url, session_scope
 from bot.db.staff_models import AnswerRevision, StaffUser
-from bot.faq import clear_approved_cache, current_answer, load_library
-from bot.replies import faq_answer
-from bot.staff import csrf, library, rate_limit
+from bot.dialogue.replies import faq_answer
+from bot.staff import csrf, rate_limit
+from bot.staff import revisions as library
 from bot.staff.passwords import PasswordTooShort, hash_password, verify_password
 from bot.staff.plain_text import whatsapp_text
 from bot.staff.search import search
@@ -247,7 +249,8 @@ def test_a_proposal_keeps_the_facts_placeholders(own_db):
     assert "{wage_21}" in original
     with session_scope(own_db) as session:
         with pytest.raises(library.LibraryError, match="placeholders"):
-            library.propose(session, "ask_minimum_wage", "nl", original.replace("{wage_21}", "€ 14"), "ann")
+            library.propose(session, "ask_minimum_wage", "nl",
+                            original.replace("{wage_21}", "€ 14"), "ann")
         with pytest.raises(library.LibraryError, match="unknown"):
             library.propose(session, "no_such_topic", "nl", "tekst", "ann")
         with pytest.raises(library.LibraryError, match="unknown"):
@@ -282,7 +285,8 @@ def test_a_later_change_of_the_file_replaces_an_approved_text(own_db):
     assert texts(own_db)["ask_human"]["en"] == "Approved text."
     changed = {t: a for t, a in load_library().items()}
     answer = changed["ask_human"]
-    changed["ask_human"] = type(answer)(answer.topic, {**answer.texts, "en": "Re-checked file text."},
+    changed["ask_human"] = type(answer)(answer.topic,
+                                        {**answer.texts, "en": "Re-checked file text."},
                                         answer.sources, answer.last_checked)
     with session_scope(own_db) as session:
         assert library.load_answers(session, changed)["new_file_revisions"] == 1

@@ -7,15 +7,15 @@ from functools import lru_cache
 
 import pytest
 import requests
+from serverkit import base_env, free_port, wait_for_web, web_app
 
+from bot.answers.library import load_library
 from bot.db.migrate import upgrade
 from bot.db.session import engine_from_url, session_scope
-from bot.faq import load_library
-from bot.staff.library import load_answers
+from bot.staff.revisions import load_answers
 from bot.staff.users import add_user
-from bot.usage_stats import record
+from bot.usage.stats import record
 from bot.web.app import SECURITY_HEADERS, create_app
-from serverkit import base_env, free_port, wait_for_web, web_app
 
 pytestmark = pytest.mark.unit
 PASSWORD = "staff test password"
@@ -217,7 +217,8 @@ def test_viewers_cannot_propose_or_decide(staff_url):
     editor = login(staff_url, "ann")
     page = editor.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
     r = editor.post(f"{staff_url}/staff/topics/ask_passport_held/en/propose", timeout=10,
-                    data={"csrf": csrf_of(page), "text": original + " From ann."}, allow_redirects=False)
+                    data={"csrf": csrf_of(page), "text": original + " From ann."},
+                    allow_redirects=False)
     assert r.status_code == 303
     page = editor.get(r.headers["Location"] if r.headers["Location"].startswith("http")
                       else staff_url + r.headers["Location"], timeout=10).text
@@ -267,7 +268,8 @@ def test_a_second_editor_approves_and_the_library_shows_the_new_text(staff_url):
     assert new_text in txt
     history = bob.get(f"{staff_url}/staff/topics/ask_housing_contract", timeout=10).text
     history = history.split("<h2>History</h2>")[1]
-    assert re.search(r"approved</td>\s*<td>ann, \d{4}-\d\d-\d\d \d\d:\d\d</td>\s*<td>bob, ", history)
+    assert re.search(r"approved</td>\s*<td>ann, \d{4}-\d\d-\d\d \d\d:\d\d</td>\s*<td>bob, ",
+                     history)
     r = bob.post(f"{staff_url}/staff/proposals/{pid}/approve", data={"csrf": csrf_of(bob_page)},
                  allow_redirects=False, timeout=10)
     assert r.status_code == 409  # decided already
@@ -331,11 +333,12 @@ def test_new_minimum_wage_amounts_need_valid_values_and_a_second_editor(staff_ur
                                                                         monkeypatch):
     import datetime as dt
 
-    from bot.fact_updates import clear_cache
-    from bot.replies import faq_answer
+    from bot.answers.fact_updates import clear_cache
+    from bot.dialogue.replies import faq_answer
 
     ann, bob, vic = login(staff_url, "ann"), login(staff_url, "bob"), login(staff_url, "vic")
-    assert requests.get(f"{staff_url}/staff/facts", timeout=10, allow_redirects=False).status_code == 303
+    assert requests.get(f"{staff_url}/staff/facts", timeout=10,
+                        allow_redirects=False).status_code == 303
     refused = {
         "youth not its share": {**WAGE_2027, "hourly_20": "12.16"},  # 80%: the 2026 share
         "not https": {**WAGE_2027, "source_url": "http://www.rijksoverheid.nl/x"},
@@ -415,11 +418,11 @@ def test_a_name_locked_from_one_address_still_logs_in_from_another(staff_url):
 def test_a_help_point_record_changes_after_a_second_editor_and_the_card_shows_it(
         staff_url, staff_database, monkeypatch):
     from bot import messages as M
+    from bot.answers.fact_updates import clear_cache
     from bot.db.queries import load_regions
-    from bot.fact_updates import clear_cache
+    from bot.dialogue.replies import regional_help
     from bot.i18n import translate
-    from bot.places import gazetteer
-    from bot.replies import regional_help
+    from bot.places.gazetteer import gazetteer
 
     point = "Informatiepunt Midden-Brabant voor EU arbeidsmigranten"
     ann, bob = login(staff_url, "ann"), login(staff_url, "bob")

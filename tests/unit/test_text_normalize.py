@@ -1,6 +1,6 @@
 import pytest
 
-from bot.text_normalize import fold_token
+from bot.language.folding import fold_token
 
 pytestmark = pytest.mark.unit
 

@@ -15,10 +15,9 @@ from actions.conversation import ActionChooseLanguage, ActionNotUnderstood, Acti
 from actions.topics import ActionAnswerTopic, ActionFindInformatiepunt
 from bot.db.migrate import upgrade
 from bot.db.session import engine_from_url, session_scope
-from bot.language_id import detect
-from bot.usage_recording import answered_topic, record_answer, region_of, source_of
-from bot.usage_stats import UsageRow, chart_svg, check_keys, iso_week, record, to_csv, \
-    weekly_counts
+from bot.language.detection import detect
+from bot.usage.recording import answered_topic, record_answer, region_of, source_of
+from bot.usage.stats import UsageRow, chart_svg, check_keys, iso_week, record, to_csv, weekly_counts
 
 WEEK = "2026-W48"
 
@@ -136,7 +135,8 @@ def test_csv_has_a_header_and_one_line_per_counter():
 
 @pytest.mark.unit
 def test_chart_is_static_svg_with_escaped_labels():
-    hostile = ROWS + [UsageRow("2026-W48", "<script>alert(1)</script>", "en", "unknown", "other", 1)]
+    hostile = ROWS + [UsageRow("2026-W48", "<script>alert(1)</script>", "en", "unknown",
+                               "other", 1)]
     svg = chart_svg(hostile)
     root = ET.fromstring(svg)  # well-formed XML
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
@@ -163,7 +163,8 @@ def slot(name, value):
     ("action_answer_topic", "ask_passport_held", [], None, "ask_passport_held"),
     ("action_answer_topic", "ask_human", [], None, "ask_human"),
     ("action_answer_topic", "greet", [], None, None),
-    ("action_find_informatiepunt", "find_informatiepunt", [slot("awaiting_town", True)], None, None),
+    ("action_find_informatiepunt", "find_informatiepunt", [slot("awaiting_town", True)], None,
+     None),
     ("action_find_informatiepunt", "find_informatiepunt", [slot("town", "Venlo")], None,
      "find_informatiepunt"),
     ("town_answer", "greet", [slot("awaiting_town", False), slot("town", "Hengelo")], None,
@@ -222,7 +223,7 @@ def tracker(text, intent, slots=None, sender="web-abc", channel="rest", src="web
 
 
 def run(action, t, engine, monkeypatch):
-    monkeypatch.setattr("bot.usage_recording.shared_engine", lambda *_: engine)
+    monkeypatch.setattr("bot.usage.recording.shared_engine", lambda *_: engine)
     asyncio.run(action.run(CollectingDispatcher(), t, {}))
 
 
@@ -240,7 +241,8 @@ def test_actions_count_answered_topics_once(sqlite_engine, monkeypatch):
         sqlite_engine, monkeypatch)  # the town: now the help is given
     run(ActionSmallTalk(), tracker("dzien dobry", "greet"), sqlite_engine, monkeypatch)
     run(ActionChooseLanguage(), tracker("po polsku", "choose_language", sender="a1",
-                                        channel="whatsapp", slots={"pending_topic": "ask_sick_pay"}),
+                                        channel="whatsapp",
+                                        slots={"pending_topic": "ask_sick_pay"}),
         sqlite_engine, monkeypatch)
     week = iso_week(dt.date.today())
     assert rows_of(sqlite_engine) == sorted([
@@ -258,8 +260,8 @@ class BrokenEngine:
 
 @pytest.mark.unit
 def test_a_database_error_never_breaks_the_answer_nor_logs_text(monkeypatch, caplog):
-    monkeypatch.setattr("bot.usage_stats.Engine", BrokenEngine)
-    monkeypatch.setattr("bot.usage_recording.shared_engine", lambda *_: BrokenEngine())
+    monkeypatch.setattr("bot.usage.stats.Engine", BrokenEngine)
+    monkeypatch.setattr("bot.usage.recording.shared_engine", lambda *_: BrokenEngine())
     dispatcher = CollectingDispatcher()
     with caplog.at_level(logging.WARNING):
         asyncio.run(ActionAnswerTopic().run(
@@ -272,9 +274,10 @@ def test_a_database_error_never_breaks_the_answer_nor_logs_text(monkeypatch, cap
 @pytest.mark.unit
 def test_record_answer_returns_the_topic_counted(sqlite_engine):
     t = tracker("boss took my passport", "ask_passport_held", slots={"language": "en"})
-    from bot.turn import read_turn
+    from bot.dialogue.turn import read_turn
 
     turn = read_turn(t.latest_message, "en")
     assert record_answer(t, turn, "action_answer_topic", [], today=lambda: dt.date(2026, 11, 26),
                          engine=sqlite_engine) == "ask_passport_held"
-    assert rows_of(sqlite_engine) == [UsageRow(WEEK, "ask_passport_held", "en", "unknown", "web", 1)]
+    assert rows_of(sqlite_engine) == [UsageRow(WEEK, "ask_passport_held", "en", "unknown", "web",
+                                               1)]

@@ -3,7 +3,13 @@ import hmac
 
 import pytest
 
-from bot.whatsapp import outgoing, pseudonym, read_webhook, split_text, valid_signature
+from bot.channels.whatsapp_cloud import (
+    outgoing,
+    pseudonym,
+    read_webhook,
+    split_text,
+    valid_signature,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -55,7 +61,7 @@ def test_buttons_become_reply_buttons_or_a_list():
 
 
 def test_long_answers_are_split_at_the_whatsapp_limit_without_losing_a_word():
-    from bot.whatsapp import MAX_TEXT
+    from bot.channels.whatsapp_cloud import MAX_TEXT
 
     text = ("slowo " * 1500).strip()
     parts = outgoing("48600000000", text)
@@ -65,7 +71,7 @@ def test_long_answers_are_split_at_the_whatsapp_limit_without_losing_a_word():
 
 
 def test_a_message_id_whose_handling_failed_is_forgotten_so_the_retry_is_answered():
-    from bot.seen_messages import MemorySeen
+    from bot.channels.seen_messages import MemorySeen
 
     seen = MemorySeen()
     assert seen.first_time("wamid.1") and not seen.first_time("wamid.1")
@@ -82,8 +88,8 @@ def test_a_sender_that_is_not_a_phone_number_is_skipped():
 
 
 def test_answered_message_ids_survive_a_restart_in_the_database(tmp_path):
+    from bot.channels.seen_messages import DatabaseSeen
     from bot.db.migrate import upgrade
-    from bot.seen_messages import DatabaseSeen
 
     url = f"sqlite:///{tmp_path / 'seen.sqlite3'}"
     upgrade(url)
@@ -95,7 +101,7 @@ def test_answered_message_ids_survive_a_restart_in_the_database(tmp_path):
 
 
 def test_without_the_table_message_ids_are_kept_in_memory(tmp_path):
-    from bot.seen_messages import DatabaseSeen
+    from bot.channels.seen_messages import DatabaseSeen
 
     seen = DatabaseSeen(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     assert seen.first_time("wamid.B") and not seen.first_time("wamid.B")

@@ -1,0 +1,174 @@
+"""Whole conversations as workers write them (benchmarks/conversations/<lang>.yml, written
+independently of the NLU data and of the test stories), over the REST channel of real Rasa and
+action servers. After each turn the conversation's slots are read back from Rasa's tracker API.
+
+A turn is right when every check it names holds:
+  topic     the topic the bot is dealing with (slot last_topic) is the expected one
+  language  the reply language (slot language) is the conversation's language
+  place     once a place was named, the remembered town lies in the expected region
+  also      every other problem the message raised is offered as a button
+  date      every figure the reply must state ("14.99") is in the reply, as the language writes it
+Prints the share of turns right per language and the failure kinds, and how often a place named
+anywhere in a message ends on the right region; writes benchmarks/results/conversations.json.
+
+    DATABASE_URL=sqlite:///var/bench.sqlite3 python benchmarks/conversations.py [--only pl,bg]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from serverkit import (  # noqa: E402
+    action_server,
+    base_env,
+    new_token,
+    rasa_server,
+    wait_for_actions,
+    wait_for_rasa,
+)
+
+from bot.usage.recording import region_of  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "conversations"
+RESULTS = ROOT / "benchmarks" / "results" / "conversations.json"
+GOAL = 0.95
+
+
+def load(only: set[str] | None) -> dict[str, list[dict]]:
+    sets = {}
+    for path in sorted(DATA.glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if only and doc["language"] not in only:
+            continue
+        sets[doc["language"]] = doc["conversations"]
+    return sets
+
+
+def figure_written(reply: str, figure: str) -> bool:
+    """ "14.99" is right as "14,99" or "14.99" (locales differ), with or without "€ "."""
+    flat = reply.replace("\u00a0", " ")
+    return figure in flat or figure.replace(".", ",") in flat
+
+
+class Bot:
+    def __init__(self, url: str, token: str) -> None:
+        self.url, self.token = url, token
+        self.http = requests.Session()
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        r = self.http.post(f"{self.url}/webhooks/rest/webhook",
+                           json={"sender": sender, "message": text}, timeout=60)
+        r.raise_for_status()
+        return r.json()
+
+    def slots(self, sender: str) -> dict:
+        r = self.http.get(f"{self.url}/conversations/{sender}/tracker",
+                          params={"token": self.token, "include_events": "NONE"}, timeout=30)
+        r.raise_for_status()
+        return r.json().get("slots") or {}
+
+
+def check_turn(lang: str, turn: dict, replies: list[dict], slots: dict) -> list[str]:
+    """The failure kinds of one turn (empty: right)."""
+    failures = []
+    if slots.get("last_topic") != turn["topic"]:
+        failures.append("topic")
+    if slots.get("language") != lang:
+        failures.append("language")
+    if turn.get("region") and region_of(slots.get("town")) != turn["region"]:
+        failures.append("place")
+    offered = {b.get("payload", "").split("{")[0].lstrip("/")
+               for r in replies for b in r.get("buttons") or []}
+    if any(topic not in offered for topic in turn.get("also") or []):
+        failures.append("also")
+    text = "\n".join(r.get("text") or "" for r in replies)
+    if any(not figure_written(text, str(figure)) for figure in turn.get("names") or []):
+        failures.append("date")
+    return failures
+
+
+def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
+    report: dict = {"by_language": {}, "failures": [], "routing": {}}
+    for lang, conversations in sets.items():
+        right = total = 0
+        kinds: Counter = Counter()
+        routed = [0, 0]
+        for conversation in conversations:
+            sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:6]}"
+            region_before = None
+            for number, turn in enumerate(conversation["turns"], 1):
+                replies = bot.say(sender, turn["text"])
+                slots = bot.slots(sender)
+                failures = check_turn(lang, turn, replies, slots)
+                total += 1
+                right += not failures
+                kinds.update(failures)
+                if turn.get("region") and turn.get("region") != region_before:
+                    routed[1] += 1  # a place named in this message
+                    routed[0] += "place" not in failures
+                region_before = turn.get("region")
+                if failures:
+                    report["failures"].append({
+                        "conversation": conversation["id"], "turn": number, "kinds": failures,
+                        "expected": turn,
+                        "got": {"topic": slots.get("last_topic"), "language": slots.get("language"),
+                                "town": slots.get("town")}})
+        report["by_language"][lang] = {"turns": total, "right": round(right / total, 4),
+                                       "failures": dict(kinds)}
+        report["routing"][lang] = {"places": routed[1],
+                                   "right": round(routed[0] / routed[1], 4) if routed[1] else None}
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated languages")
+    args = parser.parse_args()
+    sets = load(set(args.only.split(",")) if args.only else None)
+    token = new_token()
+    with tempfile.TemporaryDirectory() as tmp:
+        logs = Path(tmp)
+        env = base_env(TRACKER_STORE_URL=f"sqlite:///{logs / 'tracker.sqlite3'}",
+                       CHAT_PER_SENDER="100000", CHAT_PER_ADDRESS="100000")
+        actions = action_server(logs, env).start()
+        rasa = rasa_server(logs, env, token, actions.url).start()
+        try:
+            wait_for_actions(actions)
+            wait_for_rasa(rasa, token, [actions])
+            started = time.perf_counter()
+            report = run(Bot(rasa.url, token), sets)
+            report["seconds"] = round(time.perf_counter() - started, 1)
+        finally:
+            rasa.stop()
+            actions.stop()
+    turns = sum(v["turns"] for v in report["by_language"].values())
+    print(f"{sum(len(c) for c in sets.values())} conversations, {turns} turns "
+          f"({report['seconds']} s); goal: {GOAL:.0%} of turns right in every language")
+    for lang, row in report["by_language"].items():
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(row["failures"].items())) or "-"
+        routing = report["routing"][lang]
+        print(f"  {lang}: {row['right']:.3f} of {row['turns']} turns right; failures: {kinds}; "
+              f"places routed right: {routing['right']} of {routing['places']}")
+    for failure in report["failures"]:
+        print(f"  {failure['conversation']} turn {failure['turn']}: {failure['kinds']} "
+              f"expected {failure['expected']} got {failure['got']}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"written {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Phrase lists from data/dialogue/, matched on folded words (bot/language/folding.py), so that
+"А след това?", "a sled tova" and "A SLED TOVA!!" are one phrase."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot import ROOT
+from bot.language.folding import WORD, fold_token
+
+DIALOGUE_DIR = ROOT / "data" / "dialogue"
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(fold_token(w) for w in WORD.findall(text or ""))
+
+
+@cache
+def phrase_lists(name: str) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """{group: {language: (phrase words, ...)}} from data/dialogue/<name>.yml."""
+    path: Path = DIALOGUE_DIR / f"{name}.yml"
+    with path.open(encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    return {group: {lang: tuple(words(str(p)) for p in phrases if words(str(p)))
+                    for lang, phrases in by_lang.items()}
+            for group, by_lang in doc.items()}
+
+
+def contains(message: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether the phrase's words occur in order in the message, the last one as a prefix
+    ("paszport" finds "paszportu", "nie zaplacil" finds "nie zaplacili")."""
+    n = len(phrase)
+    for i in range(len(message) - n + 1):
+        if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1]):
+            return True
+    return False

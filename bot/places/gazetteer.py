@@ -1,0 +1,200 @@
+"""Where is the worker? A town, village, district or postcode in a message, matched to its
+municipality and arbeidsmarktregio, and the regional help points on record: an in-memory index of
+the region tables in the database (loaded from data/regions/, CBS 2026, by
+`python -m bot regions load`).
+
+Names are matched folded (no diacritics, Cyrillic transliterated: "Тилбург" finds Tilburg),
+inside inflected phrases ("w Venlo", "la Breda", "в Тилбург"), with typos through rapidfuzz.
+A name that exists in two municipalities comes back as two candidates, so the bot can ask.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.language.detection import DUTCH_DOMAIN_WORDS, LEXICON
+from bot.language.folding import fold_token
+
+# Similarity (Damerau-Levenshtein: a swap of two letters is one edit) a typo must reach:
+# one edit in five letters ("Venrey", "Tilbrug", "Rotterdm").
+FUZZY_CUTOFF = 0.8
+_POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+# Inflected endings and the base they come from: Polish locatives ("w Tilburgu", "w Bredzie",
+# "w Utrechcie", "w Hadze", "w Rotterdamie"), Romanian articles ("Venlo-ul").
+_ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", ""), ("u", ""),
+            ("ul", ""), ("e", ""), ("a", ""), ("om", ""), ("ach", ""), ("ze", ""))
+
+
+# Frequent words of our languages that are also place names ("loon", "best", "handel", "ede").
+COMMON_WORDS = frozenset().union(*LEXICON.values(), DUTCH_DOMAIN_WORDS,
+                                 {"handel", "hall", "best", "loon", "maken", "haar", "mark", "echt",
+                                  "baan", "lek", "den", "lijn", "auto", "strand", "rijs", "dam"})
+# Four digits that are more likely a year or an amount than a postcode without its letters.
+_YEARS = range(1990, 2036)
+_AMOUNT_WORDS = re.compile(r"\s*(?:€|eur|euro|zl|zł|lei|ron|лв|лева|uur|godz|ore|час|hours|h\b"
+                           r"|brutto|netto|bruto)")
+
+
+# Words that say the worker moved ("I moved to Tilburg", "przeprowadzilem sie do Venlo",
+# "m-am mutat la Breda", "преместих се в Хага", "ik ben verhuisd naar Zwolle"), folded.
+_MOVED = re.compile(r"\b(moved|move to|przeprowadz\w*|mutat\w*|premestih\w*|premesti\w*|"
+                    r"verhuis\w*|teraz mieszkam|acum (?:stau|locuiesc)|now (?:live|living))\b")
+
+
+def says_moved(text: str) -> bool:
+    return bool(_MOVED.search(" ".join(fold_token(w) for w in _WORD.findall(text or ""))))
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    region_code: str
+    region_name: str
+
+
+@dataclass(frozen=True)
+class HelpPoint:
+    region: str
+    name: str
+    where: str
+    status: str             # open, planned or unconfirmed
+    checked: dt.date        # the day someone last checked this record
+    source: str
+    email: str | None = None
+    website: str | None = None
+    languages: tuple[str, ...] = ()
+    phone: str | None = None
+    opening_hours: str | None = None
+    source_date: dt.date | None = None
+
+
+@dataclass
+class Gazetteer:
+    municipalities: dict[str, Municipality]
+    names: dict[str, set[str]] = field(default_factory=dict)  # folded name -> municipality codes
+    postcodes: dict[str, set[str]] = field(default_factory=dict)  # 48 lie in two municipalities
+    points: dict[str, list[HelpPoint]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_name = {m.name.lower(): m for m in self.municipalities.values()}
+        self.by_initial: dict[str, list[str]] = {}
+
+    def index(self) -> None:
+        """Group the names by first letter for typo matching (after all names are added)."""
+        self.by_initial = {}
+        for name in self.names:
+            self.by_initial.setdefault(name[:1], []).append(name)
+
+    def find(self, text: str, fuzzy: bool = True) -> list[Municipality]:
+        """Municipalities the text names (a postcode wins); several when the name is ambiguous.
+        `fuzzy` allows typos: right for an answer to "which town?", too eager for any message."""
+        codes = self._postcode(text or "")
+        if codes:
+            return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
+        exact = self.by_name.get((text or "").strip().lower())
+        if exact:  # a municipality's own name, as the "which one?" buttons send it
+            return [exact]
+        raw = _WORD.findall(text or "")
+        words = [fold_token(w) for w in raw]
+        # Exact names first, longest phrases first ("den haag" before "den"); typos only when no
+        # name matched exactly, so the common case stays fast.
+        for allow_typos in ((False, True) if fuzzy else (False,)):
+            for size in ((2, 1) if allow_typos else (4, 3, 2, 1)):
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i:i + size])
+                    if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
+                        continue  # "loon", "handel", "best": words first, places if capitalised
+                    codes = self._lookup(phrase, allow_typos)
+                    if codes:
+                        return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
+        return []
+
+    def _postcode(self, text: str) -> set[str]:
+        """A postcode with its letters ("5912 AB") or without ("jestem w 5912"), except four
+        digits that read as a year (2025) or an amount ("1200 euro", "€ 1500", "1600 brutto")."""
+        for match in _POSTCODE.finditer(text):
+            with_letters = len(match.group(0).replace(" ", "")) == 6
+            after = text[match.end():match.end() + 8].lower()
+            before = text[max(0, match.start() - 2):match.start()]
+            amount = "€" in before or _AMOUNT_WORDS.match(after)
+            bare_ok = int(match.group(1)) not in _YEARS and not amount
+            if (with_letters or bare_ok) and match.group(1) in self.postcodes:
+                return self.postcodes[match.group(1)]
+        return set()
+
+    def _lookup(self, phrase: str, typos: bool) -> set[str]:
+        forms = [phrase] + [phrase[: -len(end)] + base for end, base in _ENDINGS
+                            if phrase.endswith(end) and len(phrase) - len(end) >= 2]
+        if not typos:
+            for form in forms:
+                if form in self.names:
+                    return self.names[form]
+            return set()
+        for form in forms:
+            # Typos rarely hit the first letter: compare with names that share it.
+            candidates = self.by_initial.get(form[:1], ())
+            if len(form) < 5 or not candidates:
+                continue
+            found = process.extractOne(form, candidates,
+                                       scorer=DamerauLevenshtein.normalized_similarity,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found:
+                return self.names[found[0]]
+        return set()
+
+    def help_points(self, municipality: Municipality) -> list[HelpPoint]:
+        return self.points.get(municipality.region_code, [])
+
+
+def fold_name(name: str) -> str:
+    name = re.sub(r"\s*\((?:[A-Za-z.]+)\)\s*$", "", name)  # "Bergen (NH.)" -> "Bergen"
+    return " ".join(fold_token(w) for w in _WORD.findall(name))
+
+
+def build_gazetteer(session) -> Gazetteer:
+    """The in-memory index of the region tables (loaded by `python -m bot regions load`)."""
+    from sqlalchemy import select
+
+    from bot.db import models
+
+    municipalities = {
+        m.cbs_code: Municipality(m.cbs_code, m.name, r.code, r.name)
+        for m, r in session.execute(select(models.Municipality, models.Region).join(
+            models.Region, models.Municipality.region_code == models.Region.code))
+    }
+    g = Gazetteer(municipalities)
+    for m in municipalities.values():
+        g.names.setdefault(fold_name(m.name), set()).add(m.code)
+    for place in session.execute(select(models.Place)).scalars():
+        g.names.setdefault(fold_name(place.name), set()).add(place.municipality_code)
+    for postcode in session.execute(select(models.Postcode)).scalars():
+        g.postcodes.setdefault(postcode.pc4, set()).add(postcode.municipality_code)
+    for p in session.execute(select(models.HelpPoint).order_by(models.HelpPoint.id)).scalars():
+        point = HelpPoint(p.region_code, p.name, p.address, p.status, p.last_checked, p.source,
+                          p.email, p.website,
+                          tuple((p.languages or "").split(",")) if p.languages else (),
+                          p.phone, p.opening_hours, p.source_date)
+        g.points.setdefault(point.region, []).append(point)
+    g.names.pop("", None)
+    g.index()
+    return g
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Built once per process from the database at DATABASE_URL."""
+    from bot.db.session import engine_from_url, session_scope
+
+    engine = engine_from_url()
+    try:
+        with session_scope(engine) as session:
+            return build_gazetteer(session)
+    finally:
+        engine.dispose()

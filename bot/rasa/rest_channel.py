@@ -1,0 +1,100 @@
+"""Rasa's REST channel with the request checked before anything reaches the bot.
+
+Rasa's own RestInput answers a JSON list or a missing sender with a 500 and a stack trace. Here:
+a body that is not a JSON object, or lacks a usable sender or message, is a 400; a message longer
+than MAX_MESSAGE_CHARS is a 413; metadata keeps only the deep-link keys the bot uses, as short
+strings. A message the bot leaves unanswered gets a static reply (bot/rasa/silence.py). The route
+stays /webhooks/rest/webhook.
+"""
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable, Dict
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.exceptions import InvalidUsage, PayloadTooLarge
+from sanic.request import Request
+
+from bot.channels import rate_limits
+from bot.channels.request_body import RequestError, validate_body
+from bot.channels.source_signature import shared_secret, trusted_metadata
+from bot.rasa.silence import never_silent
+
+
+def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:
+    cached = getattr(request.ctx, "checked_body", None)
+    if cached is None:
+        try:
+            cached = validate_body(request.json)
+        except RequestError as error:
+            if error.status == 413:
+                raise PayloadTooLarge(str(error)) from None
+            raise InvalidUsage(str(error)) from None
+        request.ctx.checked_body = cached
+    return cached
+
+
+# The REST webhook is public behind nginx: its answers carry the web app's headers too.
+SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+                    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+def add_security_headers(bp: Blueprint) -> None:
+    @bp.on_response
+    async def security_headers(request: Request, resp):
+        for name, value in SECURITY_HEADERS.items():
+            resp.headers.setdefault(name, value)
+
+
+def body_sender(request: Request) -> str | None:
+    """The sender of a valid body, or None (the handler then answers the 4xx)."""
+    try:
+        return _checked(request)[0]
+    except (InvalidUsage, PayloadTooLarge):
+        return None
+
+
+class SafeRestInput(RestInput):
+    """REST channel that validates its input (see module docstring)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    async def _extract_sender(self, req: Request) -> str | None:
+        return _checked(req)[0]
+
+    def _extract_message(self, req: Request) -> str | None:
+        return _checked(req)[1]
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        bp = super().blueprint(never_silent(on_new_message))
+        by_sender, by_address = rate_limits.per_sender(), rate_limits.per_address()
+
+        @bp.on_request
+        async def limit(request: Request):
+            # Per conversation always; per address unless it is the web app on this machine
+            # (behind a proxy, SANIC_PROXIES_COUNT=1 gives the client's own address).
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            address = request.remote_addr or request.ip
+            wait = None if rate_limits.is_loopback(address) else by_address.retry_after(address)
+            if wait is None:
+                sender = body_sender(request)
+                wait = by_sender.retry_after(sender) if sender else None
+            if wait is not None:
+                seconds = str(int(wait + 0.999))
+                return response.json({"error": "too many messages"}, status=429,
+                                     headers={"Retry-After": seconds})
+            return None
+
+        add_security_headers(bp)
+        return bp
+
+    def _extract_input_channel(self, req: Request) -> str:
+        return self.name()
+
+    def get_metadata(self, request: Request) -> Dict[str, Any] | None:
+        sender, _, metadata = _checked(request)
+        return trusted_metadata(sender, metadata, shared_secret())
