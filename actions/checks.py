@@ -84,12 +84,17 @@ ASK_ACTIONS = [_ask_action(slot) for slot in calc.DEDUCTION_SLOTS + calc.INSURAN
 def after_stop(stopped_by: str, tracker: Tracker, lang: str) -> tuple[List, List[EventType]]:
     """Answer the question that stopped the calculator, or confirm the stop."""
     text = (tracker.latest_message or {}).get("text") or ""
+    town = tracker.get_slot("town")
+    ended = replies.check_ended(lang)  # the worker is told the check ended, and why
     if stopped_by == "find_informatiepunt":
-        return replies.ask_town(lang), [SlotSet("awaiting_town", True)]
+        if town:
+            return ended + replies.regional_help(lang, town, fuzzy=False).replies, []
+        return ended + replies.ask_town(lang), [SlotSet("awaiting_town", True)]
     if stopped_by in SMALL_TALK:
         return replies.small_talk(stopped_by, lang), []
     if stopped_by in calc.STOP_INTENTS and stopped_by != "choose_language":
-        return replies.topic_answer(stopped_by, lang, text), []
+        return (ended + replies.topic_answer(stopped_by, lang, text),
+                [SlotSet("last_topic", stopped_by)])
     return replies.topic_menu(lang, M.CHECK_STOPPED), []
 
 
@@ -98,6 +103,7 @@ class CalculatorResult(Action):
 
     form_slots: tuple[str, ...] = ()
     action_name = ""
+    topic = ""  # the topic the conversation is about after the result
 
     def name(self) -> str:
         return self.action_name
@@ -117,7 +123,7 @@ class CalculatorResult(Action):
             dispatch(dispatcher, messages)
             return events + more
         dispatch(dispatcher, self.result(values, lang))
-        return events
+        return events + [SlotSet("last_topic", self.topic)]
 
 
 class ActionDeductionResult(CalculatorResult):
@@ -125,6 +131,7 @@ class ActionDeductionResult(CalculatorResult):
 
     form_slots = calc.DEDUCTION_SLOTS
     action_name = "action_deduction_result"
+    topic = "ask_wage_deductions"
 
     def result(self, values, lang):
         return calc.deduction_result(values, lang, clock.today())
@@ -135,6 +142,7 @@ class ActionInsuranceResult(CalculatorResult):
 
     form_slots = calc.INSURANCE_SLOTS
     action_name = "action_insurance_result"
+    topic = "ask_health_insurance"
 
     def result(self, values, lang):
         return calc.insurance_result(dt.date.fromisoformat(values["job_end_date"]), lang)

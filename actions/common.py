@@ -1,22 +1,30 @@
-"""What every reply action shares: reading the turn, choosing the language, dispatching replies."""
+"""What every reply action shares: reading the turn once, choosing the language, remembering a
+place named in passing, reading a follow-up in the context of the conversation's topic, and
+dispatching the outcome the reply builder returns."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.help_nearby import give_informatiepunt
+from actions.help_nearby import give_informatiepunt, help_for_remembered_town
+from bot.answers.topics import is_topic
 from bot.dialogue import replies
+from bot.dialogue.context import Context
+from bot.dialogue.outcome import Outcome
 from bot.dialogue.replies import Reply
 from bot.dialogue.turn import Turn, read_turn
-from bot.usage.recording import TOWN_ANSWER, record_answer
+from bot.places.gazetteer import says_moved
+from bot.usage.recording import record_answer
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
 NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "ask_human"})
+# A follow-up is read in context unless the classifier is this sure the message is a new topic.
+NEW_TOPIC_CONFIDENCE = 0.9
 
 
 def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
@@ -25,17 +33,48 @@ def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
 
 
-def moved_to(turn: Turn) -> List[EventType]:
-    """ "I moved to Tilburg": the remembered town follows the worker."""
-    from bot.places.gazetteer import gazetteer, says_moved
+def events_of(outcome: Outcome) -> List[EventType]:
+    events: List[EventType] = [SlotSet(name, value) for name, value in outcome.slots.items()]
+    if outcome.followup:
+        events.append(FollowupAction(outcome.followup))
+    return events
 
-    if turn.text.startswith("/") or not says_moved(turn.text):
-        return []
-    try:
-        found = gazetteer().find(turn.text, fuzzy=False)
-    except Exception:  # noqa: BLE001 - no region data: nothing to remember
-        return []
-    return [SlotSet("town", found[0].name)] if len(found) == 1 else []
+
+def remembered_place(turn: Turn, context: Context) -> str | None:
+    """A place named in passing, to remember: the first one named, or the new one when the
+    worker says they moved ("I moved to Tilburg")."""
+    place = turn.place
+    if place is None or place.name == context.town:
+        return None
+    if context.town and not says_moved(turn.text):
+        return None
+    return place.name
+
+
+def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
+    """A short follow-up read in the context of the conversation's topic, or None."""
+    kind = turn.follow_up
+    if kind is None:
+        return None
+    new_topic = is_topic(turn.intent) and turn.intent != context.last_topic \
+        and turn.confidence >= NEW_TOPIC_CONFIDENCE
+    if kind == "thanks":
+        if turn.intent in ("affirm", "thank"):
+            return None  # small talk answers these in kind
+        return Outcome.of(replies.acknowledged(lang))
+    if new_topic and kind != "where":
+        return None
+    topic = context.last_topic
+    if kind == "where":
+        outcome = help_for_remembered_town(lang, context.town)
+        return Outcome(outcome.replies, outcome.slots, topic=topic or outcome.topic,
+                       place=outcome.place) if outcome.topic else outcome
+    if topic is None:
+        return None
+    if kind == "next":
+        return Outcome.of(replies.next_step(lang, topic, context.town), topic=topic,
+                          place=context.town)
+    return Outcome.of(replies.is_that_so(lang, topic), topic=topic)
 
 
 class LanguageAwareAction(Action, ABC):
@@ -49,38 +88,48 @@ class LanguageAwareAction(Action, ABC):
         """The action's name in domain.yml."""
 
     @abstractmethod
-    def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        """The messages and slot events of this action, in language `lang`."""
+    def reply(self, turn: Turn, lang: str, context: Context, tracker: Tracker) -> Outcome:
+        """What this action says and does, in language `lang`."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         turn = read_turn(tracker.latest_message, tracker.get_slot("language"))
-        events: List[EventType] = []
+        context = Context.from_slots(tracker.current_slot_values())
+        first = {}
         if turn.language_changed:
-            events.append(SlotSet("language", turn.language))
-        if tracker.get_slot("awaiting_town") and not self.handles_town():
-            events.append(SlotSet("awaiting_town", False))
-        if turn.unsupported and not tracker.get_slot("awaiting_town"):  # "Bucuresti" is a town
+            first["language"] = turn.language
+        if context.awaiting_town and not self.handles_town():
+            first["awaiting_town"] = False
+        # "I don't speak that language" only opens a conversation: once one has a language, an
+        # unknown word or a short message never takes it away. "Bucuresti" is a town.
+        if turn.unsupported and not tracker.get_slot("language") and not context.awaiting_town:
             dispatch(dispatcher, replies.unsupported_language_menu())
-            return events
+            return events_of(Outcome(slots=first))
         if turn.language is None:
             if self.remembers_pending_topic and turn.intent:
-                events.append(SlotSet("pending_topic", turn.intent))
+                first["pending_topic"] = turn.intent
             dispatch(dispatcher, replies.language_menu())
-            return events
+            return events_of(Outcome(slots=first))
+        lang = turn.language
+        place = remembered_place(turn, context)
+        if place:
+            first["town"] = place
+            context = Context(place, context.last_topic, context.awaiting_town,
+                              context.pending_topic)
         if self.is_town_answer(turn, tracker):
             # "Hengelo" may look like a greeting to the classifier: a short answer that names a
             # place, right after "which town?", is the town.
-            messages, more_events = give_informatiepunt(turn, turn.language)
-            dispatch(dispatcher, messages)
-            record_answer(tracker, turn, TOWN_ANSWER, more_events)
-            return [e for e in events if e.get("name") != "awaiting_town"] + more_events
-        events += moved_to(turn)
-        messages, more_events = self.reply(turn, turn.language, tracker)
-        dispatch(dispatcher, messages)
-        record_answer(tracker, turn, self.name(), events + more_events)
-        return events + more_events
+            outcome = give_informatiepunt(turn, lang)
+            first.pop("awaiting_town", None)
+        else:
+            outcome = follow_up(turn, lang, context) or self.reply(turn, lang, context, tracker)
+        if outcome.topic and outcome.topic != context.last_topic:
+            outcome = outcome.with_slots(last_topic=outcome.topic)
+        outcome = outcome.after(Outcome(slots=first))
+        dispatch(dispatcher, list(outcome.replies))
+        record_answer(tracker, turn, outcome)
+        return events_of(outcome)
 
     def handles_town(self) -> bool:
         return False
@@ -91,6 +140,6 @@ class LanguageAwareAction(Action, ABC):
         reply that plainly means something else ("no", "thanks", "a person please")."""
         if self.handles_town() or not tracker.get_slot("awaiting_town"):
             return False
-        if turn.text.startswith("/") or turn.intent in NOT_A_TOWN_INTENTS:
+        if turn.is_payload or turn.intent in NOT_A_TOWN_INTENTS:
             return False
         return 0 < len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS

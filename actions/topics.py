@@ -1,20 +1,43 @@
-"""Answers to topic questions, and the question for the town when the user looks for help."""
+"""Answers to topic questions (every problem a message raises, the most urgent first), and help
+nearby for the place named now or before."""
 from __future__ import annotations
 
-from typing import List
-
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.common import LanguageAwareAction
-from actions.help_nearby import give_informatiepunt, places_named
-from bot.calculators.amounts import amounts_with_roles
+from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.dialogue import replies
-from bot.dialogue.replies import Reply
+from bot.dialogue.context import Context
+from bot.dialogue.outcome import Outcome
 from bot.dialogue.turn import Turn
 
 # Intents that mean "this is the town you asked for" while the bot waits for one.
 TOWN_REPLY_INTENTS = {"find_informatiepunt", "nlu_fallback", "out_of_scope", None}
+
+
+def answer_topics(turn: Turn, lang: str, context: Context, topics: list[str]) -> Outcome:
+    """The answer to the first topic, then the others offered as buttons."""
+    main, others = topics[0], topics[1:]
+    slots: dict = {}
+    if main == "ask_wage_deductions" and turn.check_requested:
+        return Outcome.of(replies.check_intro(lang), followup="deduction_form", topic=main)
+    if main == "ask_health_insurance" and turn.check_requested:
+        return Outcome(followup="insurance_form", topic=main)
+    if main == "find_informatiepunt":
+        outcome = help_for_remembered_town(lang, context.town)
+        return Outcome.of(list(outcome.replies) + replies.also_asked(lang, others),
+                          slots=outcome.slots, topic=outcome.topic, place=outcome.place)
+    answer = replies.topic_answer(main, lang, turn.text)
+    if main == "ask_human" and context.town:
+        # A person, and the people of the worker's own region first.
+        answer = replies.regional_help(lang, context.town, fuzzy=False).replies + answer
+    if main == "ask_wage_deductions" and turn.amounts:
+        # The rules first; the check with the amounts already given is one tap away.
+        answer = replies.with_check_offer(lang, answer)
+        slots = {f"dc_{role}": str(value) for role, value in turn.amounts.items()}
+    answer += replies.also_asked(lang, others)
+    return Outcome.of(answer, slots=slots, topic=main,
+                      place=context.town if main == "ask_human" else None)
 
 
 class ActionAnswerTopic(LanguageAwareAction):
@@ -25,21 +48,13 @@ class ActionAnswerTopic(LanguageAwareAction):
     def name(self) -> str:
         return "action_answer_topic"
 
-    def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        if turn.intent == "ask_wage_deductions":
-            # Amounts in the question ("300 za pokoj z 1200") or the button start the check,
-            # with the amounts already given filled in.
-            found = amounts_with_roles(turn.text)
-            if turn.check_requested or found:
-                prefilled = [SlotSet(f"dc_{role}", str(value)) for role, value in found.items()]
-                return replies.check_intro(lang), prefilled + [FollowupAction("deduction_form")]
-        if turn.intent == "ask_health_insurance" and turn.check_requested:
-            return [], [FollowupAction("insurance_form")]
-        return replies.topic_answer(turn.intent or "", lang, turn.text), []
+    def reply(self, turn: Turn, lang: str, context: Context, tracker: Tracker) -> Outcome:
+        topics = turn.topics or [turn.intent or ""]
+        return answer_topics(turn, lang, context, topics)
 
 
 class ActionFindInformatiepunt(LanguageAwareAction):
-    """Asks for the town, then gives the help points known for it (national ones for now)."""
+    """Help for the place named now, or named earlier in the conversation; else "which town?"."""
 
     remembers_pending_topic = True
 
@@ -49,12 +64,22 @@ class ActionFindInformatiepunt(LanguageAwareAction):
     def handles_town(self) -> bool:
         return True
 
-    def reply(self, turn: Turn, lang: str, tracker: Tracker) -> tuple[List[Reply], List[EventType]]:
-        if tracker.get_slot("awaiting_town"):
+    def reply(self, turn: Turn, lang: str, context: Context, tracker: Tracker) -> Outcome:
+        if context.awaiting_town:
             return give_informatiepunt(turn, lang)
-        if not turn.text.startswith("/") and places_named(turn.text):  # "help in Venlo"
+        if not turn.is_payload and places_named(turn.text):  # "help in Venlo"
             return give_informatiepunt(turn, lang, fuzzy=False)
-        town = tracker.get_slot("town")
-        if town:  # remembered from earlier in the conversation
-            return replies.regional_help(lang, town).replies, []
-        return replies.ask_town(lang), [SlotSet("awaiting_town", True)]
+        outcome = help_for_remembered_town(lang, context.town)
+        others = [t for t in turn.topics if t != "find_informatiepunt"]
+        return Outcome.of(list(outcome.replies) + replies.also_asked(lang, others),
+                          slots=outcome.slots, topic=outcome.topic, place=outcome.place)
+
+
+def places_named(text: str) -> bool:
+    """Whether a message names a place exactly (no typo matching: "halen" is not Leudal)."""
+    from bot.places.gazetteer import gazetteer
+
+    try:
+        return bool(gazetteer().find(text, fuzzy=False))
+    except Exception:  # noqa: BLE001 - no region data: the town will be asked for
+        return False

@@ -60,11 +60,43 @@ TOPIC_BUTTONS: dict[str, str] = {
     "find_informatiepunt": N_("Help near me"),
     "ask_human": N_("Talk to a person"),
 }
+# Every topic by name: the buttons that offer the other problems of a message.
+TOPIC_TITLES: dict[str, str] = {
+    **TOPIC_BUTTONS,
+    "ask_unpaid_wages": N_("My pay is missing or too low"),
+    "report_abuse": N_("Report abuse"),
+    "ask_minimum_wage": N_("The minimum wage"),
+    "ask_payslip": N_("My payslip"),
+    "ask_holiday_allowance": N_("Holiday pay"),
+    "ask_registration": N_("Registration and BSN"),
+    "ask_sick_pay": N_("Pay when I am sick"),
+    "ask_dismissal": N_("Dismissal"),
+    "ask_work_accident": N_("An accident at work"),
+    "ask_temp_agency": N_("Temp agencies"),
+    "ask_homelessness": N_("No place to sleep"),
+}
+# Translators: above buttons with the other problems the user wrote about in the same message.
+ALSO_ASKED = N_("You also wrote about this. Tap to read more:")
+# Translators: the next step after an answer, before the contact details of help nearby.
+NEXT_STEP = N_(
+    "What you can do now: talk to people who can look at your papers with you and help you take "
+    "the next step."
+)
+# Translators: {date} is a date already written in your language.
+IS_THAT_SO = N_(
+    "Yes. This answer comes from the official sources under it. It was last checked on {date}. "
+    "If your situation is different, ask a person to look at it."
+)
+ACKNOWLEDGED = N_("OK. Write to me any time if you have another question.")
+CHECK_WITH_AMOUNTS = N_("Check my pay with these amounts")
+# Translators: said when a new question ends the pay check or the insurance date check.
+CHECK_ENDED = N_("I stopped the check to answer your question. You can start it again later.")
+
 # After a labour inspection (QR card, src=nla) these topics come first.
 INSPECTION_TOPIC_BUTTONS: dict[str, str] = {
-    "ask_unpaid_wages": N_("My pay is missing or too low"),
+    "ask_unpaid_wages": TOPIC_TITLES["ask_unpaid_wages"],
     "ask_passport_held": TOPIC_BUTTONS["ask_passport_held"],
-    "report_abuse": N_("Report abuse"),
+    "report_abuse": TOPIC_TITLES["report_abuse"],
     "find_informatiepunt": TOPIC_BUTTONS["find_informatiepunt"],
     "ask_human": TOPIC_BUTTONS["ask_human"],
 }

@@ -107,6 +107,53 @@ def follow_up_buttons(lang: str, topic: str) -> tuple[Button, ...]:
                          for intent in FOLLOW_UPS if intent != topic)
 
 
+def also_asked(lang: str, topics: list[str]) -> list[Reply]:
+    """The other problems of the same message, as buttons."""
+    buttons = tuple(Button(translate(lang, M.TOPIC_TITLES[t]), f"/{t}") for t in topics
+                    if t in M.TOPIC_TITLES)
+    return [Reply(translate(lang, M.ALSO_ASKED), buttons)] if buttons else []
+
+
+def with_check_offer(lang: str, answer: list[Reply]) -> list[Reply]:
+    """The deduction answer, its check button now offering the amounts already given."""
+    if not answer or not answer[-1].buttons:
+        return answer
+    last = answer[-1]
+    payload = CHECK_BUTTONS["ask_wage_deductions"][1]
+    buttons = tuple(Button(translate(lang, M.CHECK_WITH_AMOUNTS), b.payload)
+                    if b.payload == payload else b for b in last.buttons)
+    return answer[:-1] + [Reply(last.text, buttons)]
+
+
+def next_step(lang: str, topic: str, town: str | None, today: dt.date | None = None) -> list[Reply]:
+    """ "And then?" after an answer: the next step, with the help near the remembered place or
+    the national help, and the topic's calculator if it has one."""
+    check = CHECK_BUTTONS.get(topic)
+    buttons = (Button(translate(lang, check[0]), check[1]),) if check else ()
+    intro = [Reply(translate(lang, M.NEXT_STEP), buttons)]
+    if town:
+        return intro + regional_help(lang, town, today, fuzzy=False).replies
+    return intro + faq_answer("find_informatiepunt", lang, today)
+
+
+def is_that_so(lang: str, topic: str) -> list[Reply]:
+    """ "Really?": where the answer comes from and when it was checked, and a person."""
+    answer = current_answer(topic)
+    if answer is None:
+        return not_understood(lang)
+    text = translate(lang, M.IS_THAT_SO, date=format_day(lang, answer.last_checked))
+    links = " ".join(answer.links)
+    return [Reply(f"{text}\n{translate(lang, M.SOURCES)} {links}", follow_up_buttons(lang, topic))]
+
+
+def acknowledged(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.ACKNOWLEDGED))]
+
+
+def check_ended(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.CHECK_ENDED))]
+
+
 def check_intro(lang: str) -> list[Reply]:
     return [Reply(translate(lang, M.CHECK_INTRO))]
 

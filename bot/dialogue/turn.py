@@ -1,11 +1,19 @@
 """One user turn, read from Rasa's parse data and slots into what the reply needs: the language
-to answer in, whether it was chosen explicitly, and whether the user wrote in a language we do
-not speak. Pure data in, data out: the actions pass in `tracker.latest_message` and slot values.
+to answer in, whether it was chosen explicitly, whether the user wrote in a language we do not
+speak, and (read once, on first use) the place it names, its amounts, whether it is a follow-up
+and every topic it raises. Pure data in, data out: the actions pass in `tracker.latest_message`
+and slot values.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
 
+from bot.calculators.amounts import amounts_with_roles
+from bot.dialogue.follow_ups import follow_up_kind
+from bot.dialogue.several_topics import topics_raised
 from bot.language.conversation_policy import decide, prior_from_metadata
 from bot.language.detection import LanguageGuess
 from bot.language.explicit_choice import requested_language
@@ -15,6 +23,8 @@ from bot.language.registry import normalise_code
 # A message in an unsupported language must have this many words before we say so: "ok" is not
 # Hungarian, whatever langdetect thinks.
 UNSUPPORTED_MIN_WORDS = 2
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,40 @@ class Turn:
     check_requested: bool = False  # a calculator button: /ask_wage_deductions{"check": "pay"}
     source: str | None = None  # where the user came from: web, nla (inspection QR card)...
     media: bool = False  # a voice note, photo or location (WhatsApp): nothing to read
+    ranking: tuple = field(default=(), repr=False)  # the classifier's intent ranking
+    confidence: float = 0.0  # the classifier's confidence in `intent`
+
+    @property
+    def is_payload(self) -> bool:
+        return self.text.startswith("/")
+
+    @cached_property
+    def place(self):
+        """The one municipality the message names exactly (no typo matching: "halen" is not
+        Leudal), or None: none, several, or no region data."""
+        if self.is_payload or not self.text.strip():
+            return None
+        from bot.places.gazetteer import gazetteer  # loaded on first use: 7,000 names
+
+        try:
+            found = gazetteer().find(self.text, fuzzy=False)
+        except Exception as error:  # noqa: BLE001 - no region data: nothing to remember
+            logger.warning("regions unavailable (%s)", type(error).__name__)
+            return None
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def amounts(self) -> dict[str, Decimal]:
+        return {} if self.is_payload else amounts_with_roles(self.text)
+
+    @cached_property
+    def follow_up(self) -> str | None:
+        return follow_up_kind(self.text)
+
+    @cached_property
+    def topics(self) -> list[str]:
+        """Every topic the message raises, the one to answer first."""
+        return topics_raised(self.text, self.intent, list(self.ranking))
 
 
 def _guess(parse: dict) -> LanguageGuess | None:
@@ -51,6 +95,13 @@ def _explicit(parse: dict, intent: str | None, text: str) -> str | None:
     if intent == "choose_language":
         return requested_language(text)
     return None
+
+
+def _confidence(intent: object) -> float:
+    try:
+        return float((intent or {}).get("confidence") or 0.0) if isinstance(intent, dict) else 0.0
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _source(metadata: object) -> str | None:
@@ -81,4 +132,6 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         media=isinstance(parse.get("metadata"), dict) and parse["metadata"].get("media") is True,
         check_requested=any(isinstance(e, dict) and e.get("entity") == "check"
                             for e in parse.get("entities") or []),
+        ranking=tuple(e for e in parse.get("intent_ranking") or [] if isinstance(e, dict)),
+        confidence=_confidence(parse.get("intent")),
     )

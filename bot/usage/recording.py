@@ -5,8 +5,9 @@ the remembered town ('unknown' without one) and where the conversation came from
 only gets a follow-up question ("which town?", the language menu) is counted when it is answered.
 Counting never breaks an answer: any error is logged as a warning, without message text.
 
-The actions call `record_answer(tracker, turn, action, events)` with the rasa_sdk tracker; only
-`sender_id`, `events`, `get_slot()` and `get_latest_input_channel()` are used.
+The actions call `record_answer(tracker, turn, outcome)` with the rasa_sdk tracker and the outcome
+the reply builder returned; of the tracker only `sender_id`, `events`, `get_slot()` and
+`get_latest_input_channel()` are used.
 """
 from __future__ import annotations
 
@@ -20,34 +21,9 @@ from bot.usage.stats import UNKNOWN_REGION, iso_week, record
 
 logger = logging.getLogger(__name__)
 
-# The action that gave help for a town named in reply to "which town?" (any action may do so).
-TOWN_ANSWER = "town_answer"
 QR_SOURCES = frozenset({"nla"})  # src= on the labour inspectors' QR cards
 WHATSAPP_CHANNELS = frozenset({"whatsapp", "twilio"})
 WEB_SENDER_PREFIX = "web-"  # the web app (bot/web/app.py) prefixes the page's random id
-
-
-def _slot_events(events: Iterable[dict], name: str) -> list[Any]:
-    return [e.get("value") for e in events
-            if isinstance(e, dict) and e.get("event") == "slot" and e.get("name") == name]
-
-
-def answered_topic(action: str, intent: str | None, events: list[dict],
-                   pending_topic: str | None = None) -> str | None:
-    """The topic this action answered, from what it returns; None when it answered no topic or
-    only asked a question back."""
-    if True in _slot_events(events, "awaiting_town"):  # "which town?" or "which Hengelo?"
-        return None
-    if action == "action_answer_topic":
-        return intent if is_topic(intent) else None
-    if action in ("action_find_informatiepunt", TOWN_ANSWER):
-        return "find_informatiepunt"
-    if action == "action_not_understood" and False in _slot_events(events, "awaiting_town"):
-        return "find_informatiepunt"  # the town, said after "which town?", read as fallback
-    if action == "action_choose_language" and is_topic(pending_topic) \
-            and None in _slot_events(events, "pending_topic"):
-        return pending_topic  # the topic asked before the language was known
-    return None
 
 
 def source_of(sender_id: str | None, channel: str | None, user_events: Iterable[dict]) -> str:
@@ -79,15 +55,15 @@ def region_of(town: str | None) -> str:
     return regions.pop() if len(regions) == 1 else UNKNOWN_REGION
 
 
-def record_answer(tracker: Any, turn: Any, action: str, events: list[dict],
+def record_answer(tracker: Any, turn: Any, outcome: Any,
                   today: Callable[[], dt.date] = dt.date.today, engine: Any = None) -> str | None:
-    """Counts the answer this action gave, if it answered a topic; returns the topic counted."""
+    """Counts the answer this turn gave, if it answered a topic (`outcome.topic`, from the reply
+    builder: bot/dialogue/outcome.py); returns the topic counted."""
     try:
-        topic = answered_topic(action, turn.intent, events, tracker.get_slot("pending_topic"))
-        if topic is None or turn.language is None:
+        topic = outcome.topic
+        if not is_topic(topic) or turn.language is None:
             return None
-        towns = [t for t in _slot_events(events, "town") if t]
-        region = region_of(towns[-1] if towns else tracker.get_slot("town"))
+        region = region_of(outcome.place or outcome.slots.get("town") or tracker.get_slot("town"))
         user_events = [e for e in tracker.events
                        if isinstance(e, dict) and e.get("event") == "user"]
         source = source_of(tracker.sender_id, tracker.get_latest_input_channel(), user_events)

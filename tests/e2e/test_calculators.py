@@ -25,9 +25,19 @@ def texts(replies):
     return "\n".join(r.get("text", "") for r in replies)
 
 
+def start_check(bot, sender, lang):
+    """A question with amounts gets the answer first; its button starts the check with them."""
+    answer = bot.say(sender, DEDUCTION_QUESTIONS[lang])
+    assert translate(lang, M.ASK_AGE) not in texts(answer)  # the answer, not questions
+    offer = [b for r in answer for b in r.get("buttons") or []
+             if b["title"] == translate(lang, M.CHECK_WITH_AMOUNTS)]
+    assert len(offer) == 1
+    return bot.say(sender, offer[0]["payload"])
+
+
 @pytest.mark.parametrize("lang", list(DEDUCTION_QUESTIONS))
 def test_deduction_check_picks_up_the_amounts_and_explains_the_result(bot, sender, lang):
-    replies = bot.say(sender, DEDUCTION_QUESTIONS[lang])
+    replies = start_check(bot, sender, lang)
     assert replies[0]["text"] == translate(lang, M.CHECK_INTRO)
     assert replies[-1]["text"] == translate(lang, M.ASK_AGE)  # gross and housing were given
     period = bot.say(sender, "30")
@@ -50,7 +60,7 @@ def test_deduction_check_picks_up_the_amounts_and_explains_the_result(bot, sende
 
 
 def test_an_invalid_answer_is_asked_again_with_an_example(bot, sender):
-    bot.say(sender, DEDUCTION_QUESTIONS["pl"])
+    start_check(bot, sender, "pl")
     bot.say(sender, "30")
     assert texts(bot.say(sender, "kiedys")).startswith(translate("pl", M.INVALID_PERIOD))
     assert texts(bot.say(sender, "listopad")) == translate("pl", M.ASK_HOURS)
@@ -62,7 +72,7 @@ def test_an_invalid_answer_is_asked_again_with_an_example(bot, sender):
 
 
 def test_another_question_stops_the_check_and_is_answered(bot, sender):
-    bot.say(sender, DEDUCTION_QUESTIONS["ro"])
+    start_check(bot, sender, "ro")
     replies = bot.say(sender, "seful mi-a luat pasaportul si nu mi-l da inapoi")
     assert "0800 51 51" in texts(replies)
     assert bot.slots(sender)["requested_slot"] is None
@@ -71,7 +81,7 @@ def test_another_question_stops_the_check_and_is_answered(bot, sender):
 
 
 def test_stop_ends_the_check(bot, sender):
-    bot.say(sender, DEDUCTION_QUESTIONS["en"])
+    start_check(bot, sender, "en")
     replies = bot.say(sender, "stop")
     assert replies[0]["text"] == translate("en", M.CHECK_STOPPED)
 

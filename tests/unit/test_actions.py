@@ -61,12 +61,23 @@ def test_answer_ends_with_source_and_last_checked_date_in_the_users_language():
     assert messages[0]["buttons"][0]["payload"] == '/ask_wage_deductions{"check": "pay"}'
 
 
-def test_amounts_in_a_deduction_question_start_the_check_with_them_filled_in():
+def test_amounts_in_a_deduction_question_get_the_answer_then_the_check_with_them_filled_in():
     dispatcher = CollectingDispatcher()
     t = tracker("szef zabral 300 euro za pokoj z 1200", "ask_wage_deductions")
     events = asyncio.run(ActionAnswerTopic().run(dispatcher, t, {}))
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == {
-        "language": "pl", "dc_housing": "300", "dc_gross": "1200"}
+        "language": "pl", "dc_housing": "300", "dc_gross": "1200",
+        "last_topic": "ask_wage_deductions"}
+    assert not [e for e in events if e["event"] == "followup"]  # no questions before the answer
+    assert "Ostatnio sprawdzono" in dispatcher.messages[0]["text"]
+    check = dispatcher.messages[0]["buttons"][0]
+    assert check["payload"] == '/ask_wage_deductions{"check": "pay"}'
+    # The button starts the check; the amounts given are already filled in (the slots above).
+    pressed = tracker('/ask_wage_deductions{"check": "pay"}', "ask_wage_deductions",
+                      slots={"language": "pl", "dc_housing": "300", "dc_gross": "1200"},
+                      entities=[{"entity": "check", "value": "pay"}])
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerTopic().run(dispatcher, pressed, {}))
     assert {"event": "followup", "name": "deduction_form"} in [
         {k: e[k] for k in ("event", "name")} for e in events if e["event"] == "followup"]
     assert dispatcher.messages[0]["text"].startswith("Sprawdźmy Twoją wypłatę")
@@ -132,7 +143,7 @@ def test_help_nearby_asks_for_the_town_then_gives_the_national_contact():
     messages, slots = run(ActionNotUnderstood(),
                           tracker("Venlo", "nlu_fallback",
                                   slots={"language": "pl", "awaiting_town": True}))
-    assert slots == {"awaiting_town": False, "town": "Venlo"}
+    assert slots == {"awaiting_town": False, "town": "Venlo", "last_topic": "find_informatiepunt"}
     # Noord-Limburg has no point on record: the municipality and the national help.
     assert "(Venlo)" in messages[0]["text"]
     assert "workinnl.nl" in messages[1]["text"]

@@ -66,3 +66,7 @@ def test_deep_links_open_exactly_the_topics():
         assert deep_link({"topic": topic})["topic"] == topic
     assert deep_link({"topic": "greet"})["topic"] is None
     assert deep_link({"topic": "<script>"})["topic"] is None
+
+
+def test_every_topic_has_a_title_for_the_also_asked_buttons():
+    assert set(M.TOPIC_TITLES) == set(topic_names())

@@ -15,8 +15,9 @@ from actions.conversation import ActionChooseLanguage, ActionNotUnderstood, Acti
 from actions.topics import ActionAnswerTopic, ActionFindInformatiepunt
 from bot.db.migrate import upgrade
 from bot.db.session import engine_from_url, session_scope
+from bot.dialogue.outcome import Outcome
 from bot.language.detection import detect
-from bot.usage.recording import answered_topic, record_answer, region_of, source_of
+from bot.usage.recording import record_answer, region_of, source_of
 from bot.usage.stats import UsageRow, chart_svg, check_keys, iso_week, record, to_csv, weekly_counts
 
 WEEK = "2026-W48"
@@ -152,34 +153,30 @@ def test_chart_without_data_says_so():
     assert "No questions counted yet" in chart_svg([])
 
 
-# What is counted, from what an action returns.
-
-def slot(name, value):
-    return {"event": "slot", "name": name, "value": value}
-
+# What is counted: the outcome the reply builder returns (bot/dialogue/outcome.py), no guessing.
 
 @pytest.mark.unit
-@pytest.mark.parametrize("action, intent, events, pending, expected", [
-    ("action_answer_topic", "ask_passport_held", [], None, "ask_passport_held"),
-    ("action_answer_topic", "ask_human", [], None, "ask_human"),
-    ("action_answer_topic", "greet", [], None, None),
-    ("action_find_informatiepunt", "find_informatiepunt", [slot("awaiting_town", True)], None,
-     None),
-    ("action_find_informatiepunt", "find_informatiepunt", [slot("town", "Venlo")], None,
-     "find_informatiepunt"),
-    ("town_answer", "greet", [slot("awaiting_town", False), slot("town", "Hengelo")], None,
-     "find_informatiepunt"),
-    ("town_answer", "greet", [slot("awaiting_town", True)], None, None),  # which Hengelo?
-    ("action_not_understood", "nlu_fallback", [slot("awaiting_town", False)], None,
-     "find_informatiepunt"),
-    ("action_not_understood", "nlu_fallback", [], None, None),
-    ("action_small_talk", "greet", [], None, None),
-    ("action_choose_language", "choose_language", [slot("pending_topic", None)],
-     "ask_sick_pay", "ask_sick_pay"),
-    ("action_choose_language", "choose_language", [], None, None),
+@pytest.mark.parametrize("outcome, town, expected", [
+    (Outcome(topic="ask_passport_held"), None, ("ask_passport_held", "unknown")),
+    (Outcome(topic="ask_human", place="Venlo"), None, ("ask_human", "Noord-Limburg")),
+    (Outcome(topic="find_informatiepunt", slots={"town": "Tilburg"}), "Venlo",
+     ("find_informatiepunt", "Midden-Brabant")),  # the town named now, not the one before
+    (Outcome(topic="ask_sick_pay"), "Venlo", ("ask_sick_pay", "Noord-Limburg")),
+    (Outcome(slots={"awaiting_town": True}), None, None),  # "which town?": not answered yet
+    (Outcome(topic="greet"), None, None),  # not a topic
 ])
-def test_answered_topic(action, intent, events, pending, expected):
-    assert answered_topic(action, intent, events, pending) == expected
+def test_what_an_outcome_counts(outcome, town, expected, sqlite_engine):
+    t = tracker("x", "ask_passport_held", slots={"language": "en", "town": town})
+    from bot.dialogue.turn import read_turn
+
+    counted = record_answer(t, read_turn(t.latest_message, "en"), outcome,
+                            today=lambda: dt.date(2026, 11, 26), engine=sqlite_engine)
+    rows = rows_of(sqlite_engine)
+    if expected is None:
+        assert counted is None and rows == []
+    else:
+        assert counted == expected[0]
+        assert [(r.topic, r.region) for r in rows] == [expected]
 
 
 @pytest.mark.unit
@@ -277,7 +274,8 @@ def test_record_answer_returns_the_topic_counted(sqlite_engine):
     from bot.dialogue.turn import read_turn
 
     turn = read_turn(t.latest_message, "en")
-    assert record_answer(t, turn, "action_answer_topic", [], today=lambda: dt.date(2026, 11, 26),
+    assert record_answer(t, turn, Outcome(topic="ask_passport_held"),
+                         today=lambda: dt.date(2026, 11, 26),
                          engine=sqlite_engine) == "ask_passport_held"
     assert rows_of(sqlite_engine) == [UsageRow(WEEK, "ask_passport_held", "en", "unknown", "web",
                                                1)]

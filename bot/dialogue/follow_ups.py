@@ -1,0 +1,26 @@
+"""Short follow-ups ("and then?", "where can I go with this?", "really?", "ok"), recognised from
+the phrase lists in data/dialogue/follow_ups.yml in any of our languages, whatever the classifier
+made of them: on their own they look like greetings, goodbyes or nothing at all."""
+from __future__ import annotations
+
+from bot.dialogue.phrases import phrase_lists, words
+
+# A follow-up phrase may be followed by a few more words ("a potem co?", "ok dzieki za pomoc").
+MAX_EXTRA_WORDS = 2
+KINDS = ("next", "where", "is_that_so", "thanks")
+
+
+def follow_up_kind(text: str) -> str | None:
+    """The kind of follow-up a message is, or None. The longest phrase that fits wins."""
+    message = words(text)
+    if not message or (text or "").lstrip().startswith("/"):
+        return None
+    best: tuple[int, str] | None = None
+    for kind, by_lang in phrase_lists("follow_ups").items():
+        for phrases in by_lang.values():
+            for phrase in phrases:
+                fits = message[:len(phrase)] == phrase
+                if fits and len(message) - len(phrase) <= MAX_EXTRA_WORDS:
+                    if best is None or len(phrase) > best[0]:
+                        best = (len(phrase), kind)
+    return best[1] if best else None

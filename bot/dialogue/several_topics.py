@@ -1,0 +1,43 @@
+"""Every problem one message raises: the classifier's intent, the topics its ranking gives real
+weight, and the topics our own word lists find (data/dialogue/topic_words.yml). The most urgent
+is answered; the others are offered ("You also asked about ...")."""
+from __future__ import annotations
+
+from bot.answers.topics import URGENCY, is_topic
+from bot.dialogue.phrases import contains, phrase_lists, words
+
+# A second intent of the classifier's ranking counts as a problem raised from this confidence.
+ALSO_CONFIDENCE = 0.3
+# Asking for help or a person is what the worker wants done: it stays the answer, the problems
+# in the same message are offered with it.
+REQUESTS = ("find_informatiepunt", "ask_human")
+
+
+def evidence(text: str) -> list[str]:
+    """Topics whose words the message contains."""
+    message = words(text)
+    return [topic for topic, by_lang in phrase_lists("topic_words").items()
+            if any(contains(message, phrase) for phrases in by_lang.values()
+                   for phrase in phrases)]
+
+
+def urgency(topic: str) -> int:
+    return URGENCY.index(topic) if topic in URGENCY else len(URGENCY)
+
+
+def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = None) -> list[str]:
+    """The topics of one message, the one to answer first: a request for help or a person if
+    that is what the message is; otherwise the most urgent problem (URGENCY), then the rest."""
+    if (text or "").lstrip().startswith("/"):
+        return [intent] if is_topic(intent) else []
+    raised = [intent] if is_topic(intent) else []
+    for entry in (ranking or [])[1:3]:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if is_topic(name) and float(entry.get("confidence") or 0) >= ALSO_CONFIDENCE:
+            raised.append(name)
+    raised += evidence(text)
+    unique = list(dict.fromkeys(raised))
+    if unique and unique[0] in REQUESTS:
+        return unique[:1] + sorted(unique[1:], key=urgency)
+    # sorted() is stable: topics of equal urgency keep the classifier's order
+    return sorted(unique, key=urgency)

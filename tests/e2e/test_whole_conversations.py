@@ -1,0 +1,152 @@
+"""Whole conversations the way workers write them, over the REST channel, in every language: the
+place said in passing, the answer before the questions, two problems at once, follow-ups in the
+context of the topic, and a conversation language that is never lost."""
+import pytest
+
+from bot import messages as M
+from bot.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+
+def texts(replies):
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def payloads(replies):
+    return [b["payload"] for r in replies for b in r.get("buttons") or []]
+
+
+# A place named in passing inside another problem, then "where can I go with this?".
+PLACE_IN_PASSING = {
+    "pl": ("pracuje w chlodni kolo Almelo, agencja trzyma moj dowod", "a gdzie z tym?",
+           "Almelo"),
+    "ro": ("lucrez la o sera in Westland si seful imi tine pasaportul", "unde ma duc cu asta?",
+           "Westland"),
+    "bg": ("работя в склад във Венло и шефа ми взе паспорта", "къде да ходя с това?", "Venlo"),
+    "nl": ("ik woon in Venray, het uitzendbureau houdt mijn ID", "waar kan ik hiermee heen?",
+           "Venray"),
+    "en": ("I live in Venray, the agency keeps my ID", "where can I go with this?", "Venray"),
+}
+
+
+@pytest.mark.parametrize("lang", list(PLACE_IN_PASSING))
+def test_a_place_said_in_passing_is_used_without_asking_again(bot, sender, lang):
+    story, where, place = PLACE_IN_PASSING[lang]
+    first = bot.say(sender, story)
+    assert "0800 51 51" in texts(first)  # the passport answer
+    assert bot.slots(sender)["town"] == place
+    replies = bot.say(sender, where)
+    assert place in texts(replies)
+    assert translate(lang, M.ASK_TOWN) not in texts(replies)
+    assert bot.slots(sender)["language"] == lang
+    # "a person please" gives the region's contact as well, again without asking
+    person = {"pl": "chce porozmawiac z czlowiekiem", "ro": "vreau sa vorbesc cu un om",
+              "bg": "искам да говоря с човек", "nl": "ik wil met een mens praten",
+              "en": "i want to talk to a real person"}[lang]
+    replies = bot.say(sender, person)
+    assert place in texts(replies) and translate(lang, M.ASK_TOWN) not in texts(replies)
+
+
+AMOUNTS = {
+    "pl": "biora mi 110 na tydzien za lozko w kontenerze, czy to zgodne z prawem?",
+    "ro": "imi iau 110 pe saptamana pentru un pat in container, e legal?",
+    "bg": "взимат ми 110 на седмица за легло в контейнер, законно ли е?",
+    "nl": "het bureau houdt 95 euro per week in voor zijn kamer, mag dat?",
+    "en": "they take 110 a week for a bed in a container, is that legal?",
+}
+
+
+@pytest.mark.parametrize("lang", list(AMOUNTS))
+def test_a_question_with_amounts_gets_the_answer_first_and_one_offer_to_check(bot, sender, lang):
+    replies = bot.say(sender, AMOUNTS[lang])
+    assert translate(lang, M.ASK_AGE) not in texts(replies)
+    assert translate(lang, M.CHECK_INTRO) not in texts(replies)
+    assert translate(lang, M.LAST_CHECKED, date="").split("{")[0].strip() in texts(replies)
+    offers = [b for r in replies for b in r.get("buttons") or []
+              if b["title"] == translate(lang, M.CHECK_WITH_AMOUNTS)]
+    assert len(offers) == 1
+    # A different question afterwards is answered, not read as a number.
+    replies = bot.say(sender, {"pl": "szef zabral mi paszport", "ro": "seful mi-a luat pasaportul",
+                               "bg": "шефа ми взе паспорта", "nl": "mijn baas heeft mijn paspoort",
+                               "en": "my boss took my passport"}[lang])
+    assert "0800 51 51" in texts(replies)
+    assert translate(lang, M.INVALID_NUMBER, example="25") not in texts(replies)
+
+
+TWO_PROBLEMS = {
+    "pl": ("agencja trzyma moj paszport i jeszcze bierze 120 za pokoj",
+           "ask_passport_held", "/ask_wage_deductions"),
+    "ro": ("m-au dat afara si nu mi-au platit salariul pe ultima luna",
+           "ask_unpaid_wages", "/ask_dismissal"),
+    "bg": ("уволниха ме и не ми платиха заплатата за последния месец",
+           "ask_unpaid_wages", "/ask_dismissal"),
+    "nl": ("ik ben ontslagen en ze hebben mijn loon niet betaald", "ask_unpaid_wages",
+           "/ask_dismissal"),
+    "en": ("my boss keeps my passport and they deduct 120 for the room", "ask_passport_held",
+           "/ask_wage_deductions"),
+}
+
+
+@pytest.mark.parametrize("lang", list(TWO_PROBLEMS))
+def test_the_second_problem_is_offered_after_the_most_urgent(bot, sender, lang):
+    text, urgent, other = TWO_PROBLEMS[lang]
+    replies = bot.say(sender, text)
+    assert bot.slots(sender)["last_topic"] == urgent
+    assert other in payloads(replies)
+    assert translate(lang, M.ALSO_ASKED) in texts(replies)
+
+
+# After the health-insurance answer: "and then?", "really?", "ok".
+FOLLOW_UPS = {
+    "pl": ("skonczyla mi sie praca czy mam jeszcze ubezpieczenie", "a potem?", "naprawde?", "ok"),
+    "ro": ("nu mai lucrez, mai am asigurare medicala?", "si acum ce fac?", "serios?", "da"),
+    "bg": ("спрях работа, имам ли още здравна застраховка", "а след това?", "наистина ли?",
+           "ok"),
+    "nl": ("mijn contract is afgelopen, ben ik nog verzekerd", "en wat nu?", "is dat zo?",
+           "bedankt"),
+    "en": ("my job ended am i still covered by health insurance", "so what now?", "really?",
+           "ok"),
+}
+
+
+@pytest.mark.parametrize("lang", list(FOLLOW_UPS))
+def test_follow_ups_stay_on_the_topic(bot, sender, lang):
+    question, then, really, ok = FOLLOW_UPS[lang]
+    bot.say(sender, question)
+    assert bot.slots(sender)["last_topic"] == "ask_health_insurance"
+    menu = {translate(lang, m) for m in (M.NOT_UNDERSTOOD, M.GOODBYE, M.GREETING, M.AFFIRM)}
+    replies = bot.say(sender, then)
+    assert translate(lang, M.NEXT_STEP) == replies[0]["text"]
+    assert not menu & {r.get("text") for r in replies}
+    assert '/ask_health_insurance{"check": "date"}' in payloads(replies)
+    replies = bot.say(sender, really)
+    assert replies[0]["text"].startswith(translate(lang, M.IS_THAT_SO, date="").split("{")[0][:20])
+    assert bot.slots(sender)["last_topic"] == "ask_health_insurance"
+    replies = bot.say(sender, ok)
+    assert not menu - {translate(lang, M.AFFIRM)} & {r.get("text") for r in replies}
+    assert len(texts(replies)) < 120  # a short acknowledgement
+    assert bot.slots(sender)["language"] == lang
+
+
+@pytest.mark.parametrize("short", ["kude da hodq?", "a sega?", "koi moje da pomogne?"])
+def test_a_bulgarian_conversation_keeps_its_language_on_short_latin_messages(bot, sender, short):
+    bot.say(sender, "шефа ми взе паспорта")
+    replies = bot.say(sender, short)
+    assert not texts(replies).startswith(translate("en", M.UNSUPPORTED_LANGUAGE)[:20])
+    assert translate("bg", M.NOT_UNDERSTOOD) not in texts(replies)
+    assert bot.slots(sender)["language"] == "bg"
+
+
+def test_a_dutch_place_name_and_one_polish_word_keep_the_polish(bot, sender):
+    bot.say(sender, "nie dostalem wyplaty za pazdziernik")
+    replies = bot.say(sender, "Zeewolde pomocy")
+    assert bot.slots(sender)["language"] == "pl"
+    assert "Zeewolde" in texts(replies)
+
+
+def test_a_language_named_in_the_question_sets_it_and_the_question_is_answered(bot, sender):
+    replies = bot.say(sender, "ma poate ajuta cineva, in romana?")
+    assert bot.slots(sender)["language"] == "ro"
+    assert replies[0]["text"] == translate("ro", M.LANGUAGE_SET)
+    assert len(replies) > 1 and bot.slots(sender)["last_topic"] == "ask_human"
