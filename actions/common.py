@@ -16,6 +16,7 @@ from bot.dialogue import replies
 from bot.dialogue.context import Context
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.replies import Reply
+from bot.dialogue.several_topics import REQUESTS
 from bot.dialogue.turn import Turn, read_turn
 from bot.places.gazetteer import says_moved
 from bot.usage.recording import record_answer
@@ -77,6 +78,17 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     return Outcome.of(replies.is_that_so(lang, topic), topic=topic)
 
 
+def conversation_topic(outcome: Outcome, context: Context) -> str | None:
+    """What the conversation is about after this turn. Help nearby and a person are what the
+    worker asks for about their problem: "where can I go with this?" after the passport answer
+    is still about the passport."""
+    if outcome.topic in REQUESTS and context.last_topic not in (None, *REQUESTS):
+        return context.last_topic
+    if outcome.topic is None and outcome.slots.get("awaiting_town") and not context.last_topic:
+        return "find_informatiepunt"  # "which town?" for someone looking for help
+    return outcome.topic or context.last_topic
+
+
 class LanguageAwareAction(Action, ABC):
     """Answers in the conversation language; asks for a language when none is known yet."""
 
@@ -124,8 +136,9 @@ class LanguageAwareAction(Action, ABC):
             first.pop("awaiting_town", None)
         else:
             outcome = follow_up(turn, lang, context) or self.reply(turn, lang, context, tracker)
-        if outcome.topic and outcome.topic != context.last_topic:
-            outcome = outcome.with_slots(last_topic=outcome.topic)
+        topic = conversation_topic(outcome, context)
+        if topic != context.last_topic:
+            outcome = outcome.with_slots(last_topic=topic)
         outcome = outcome.after(Outcome(slots=first))
         dispatch(dispatcher, list(outcome.replies))
         record_answer(tracker, turn, outcome)

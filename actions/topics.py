@@ -9,6 +9,7 @@ from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.dialogue import replies
 from bot.dialogue.context import Context
 from bot.dialogue.outcome import Outcome
+from bot.dialogue.several_topics import REQUESTS
 from bot.dialogue.turn import Turn
 
 # Intents that mean "this is the town you asked for" while the bot waits for one.
@@ -68,18 +69,25 @@ class ActionFindInformatiepunt(LanguageAwareAction):
         if context.awaiting_town:
             return give_informatiepunt(turn, lang)
         if not turn.is_payload and places_named(turn.text):  # "help in Venlo"
-            return give_informatiepunt(turn, lang, fuzzy=False)
-        outcome = help_for_remembered_town(lang, context.town)
-        others = [t for t in turn.topics if t != "find_informatiepunt"]
-        return Outcome.of(list(outcome.replies) + replies.also_asked(lang, others),
-                          slots=outcome.slots, topic=outcome.topic, place=outcome.place)
+            help_nearby = give_informatiepunt(turn, lang, fuzzy=False)
+        else:
+            help_nearby = help_for_remembered_town(lang, context.town)
+        problems = [t for t in turn.topics if t not in REQUESTS]
+        if not problems:
+            return help_nearby
+        # "where can I go, my boss keeps my passport": what the worker must know about the
+        # problem first, then where to go with it; the conversation is about the problem.
+        answer = answer_topics(turn, lang, context, problems)
+        return Outcome(answer.replies + help_nearby.replies, {**answer.slots, **help_nearby.slots},
+                       topic=answer.topic, place=help_nearby.place)
 
 
 def places_named(text: str) -> bool:
-    """Whether a message names a place exactly (no typo matching: "halen" is not Leudal)."""
+    """Whether a message names a place exactly (no typo matching: "halen" is not Leudal), and
+    as a place (bot/places/gazetteer.py: in passing)."""
     from bot.places.gazetteer import gazetteer
 
     try:
-        return bool(gazetteer().find(text, fuzzy=False))
+        return bool(gazetteer().find(text, fuzzy=False, in_passing=True))
     except Exception:  # noqa: BLE001 - no region data: the town will be asked for
         return False

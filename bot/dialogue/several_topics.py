@@ -13,6 +13,16 @@ ALSO_CONFIDENCE = 0.3
 REQUESTS = ("find_informatiepunt", "ask_human")
 
 
+# A topic that is part of another's story, not a second problem: losing the job is why the
+# worker asks about health insurance or the room.
+PART_OF = {
+    "ask_health_insurance": {"ask_dismissal"},
+    "ask_housing_contract": {"ask_dismissal"},
+    "ask_homelessness": {"ask_housing_contract"},
+    "ask_sick_pay": {"ask_dismissal", "ask_health_insurance"},
+}
+
+
 def evidence(text: str) -> list[str]:
     """Topics whose words the message contains."""
     message = words(text)
@@ -36,7 +46,8 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
         if is_topic(name) and float(entry.get("confidence") or 0) >= ALSO_CONFIDENCE:
             raised.append(name)
     raised += evidence(text)
-    unique = list(dict.fromkeys(raised))
+    part_of = PART_OF.get(intent or "", set())
+    unique = [t for t in dict.fromkeys(raised) if t == intent or t not in part_of]
     if unique and unique[0] in REQUESTS:
         return unique[:1] + sorted(unique[1:], key=urgency)
     # sorted() is stable: topics of equal urgency keep the classifier's order

@@ -54,7 +54,7 @@ class Turn:
         from bot.places.gazetteer import gazetteer  # loaded on first use: 7,000 names
 
         try:
-            found = gazetteer().find(self.text, fuzzy=False)
+            found = gazetteer().find(self.text, fuzzy=False, in_passing=True)
         except Exception as error:  # noqa: BLE001 - no region data: nothing to remember
             logger.warning("regions unavailable (%s)", type(error).__name__)
             return None

@@ -47,6 +47,19 @@ _MOVED = re.compile(r"\b(moved|move to|przeprowadz\w*|mutat\w*|premestih\w*|prem
                     r"verhuis\w*|teraz mieszkam|acum (?:stau|locuiesc)|now (?:live|living))\b")
 
 
+# Words before a place name ("w Venlo", "la Breda", "във Венло", "kolo Almelo"), folded.
+PLACE_WORDS = frozenset("""w we we kolo obok pod niedaleko blisko do okolice okolicy okolicach
+    in la langa din v vav vuv blizo kray kraj okolo bij te uit naar rond omgeving at near
+    around from to""".split())
+# A message this short that names a place is about the place ("Zeewolde pomocy").
+SHORT_MESSAGE_WORDS = 3
+
+
+def _looks_like_a_place(raw: list[str], words: list[str], i: int) -> bool:
+    return (raw[i][:1].isupper() or (i > 0 and words[i - 1] in PLACE_WORDS)
+            or len(words) <= SHORT_MESSAGE_WORDS)
+
+
 def says_moved(text: str) -> bool:
     return bool(_MOVED.search(" ".join(fold_token(w) for w in _WORD.findall(text or ""))))
 
@@ -92,9 +105,12 @@ class Gazetteer:
         for name in self.names:
             self.by_initial.setdefault(name[:1], []).append(name)
 
-    def find(self, text: str, fuzzy: bool = True) -> list[Municipality]:
+    def find(self, text: str, fuzzy: bool = True, in_passing: bool = False) -> list[Municipality]:
         """Municipalities the text names (a postcode wins); several when the name is ambiguous.
-        `fuzzy` allows typos: right for an answer to "which town?", too eager for any message."""
+        `fuzzy` allows typos: right for an answer to "which town?", too eager for any message.
+        `in_passing`: a place inside a longer message about something else must look like one:
+        capitalised, after a word such as "in", "w", "la", "в", or in a message of a few words;
+        "chiar" or "negru" in a story are words, even where a village has that name."""
         codes = self._postcode(text or "")
         if codes:
             return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
@@ -111,6 +127,8 @@ class Gazetteer:
                     phrase = " ".join(words[i:i + size])
                     if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
                         continue  # "loon", "handel", "best": words first, places if capitalised
+                    if in_passing and not _looks_like_a_place(raw, words, i):
+                        continue
                     codes = self._lookup(phrase, allow_typos)
                     if codes:
                         return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
@@ -158,6 +176,16 @@ def fold_name(name: str) -> str:
     return " ".join(fold_token(w) for w in _WORD.findall(name))
 
 
+def cyrillic_spellings(folded: str) -> set[str]:
+    """How a Dutch name comes back from Bulgarian Cyrillic, folded: Westland is "Вестланд"
+    ("vestland"), Zeewolde "Зеволде" ("zevolde"): W becomes V and doubled letters single.
+    Only names of five letters or more, so that short words do not become places."""
+    if len(folded) < 5:
+        return set()
+    v = folded.replace("w", "v")
+    return {form for form in (v, re.sub(r"(.)\1", r"\1", v)) if form != folded}
+
+
 def build_gazetteer(session) -> Gazetteer:
     """The in-memory index of the region tables (loaded by `python -m bot regions load`)."""
     from sqlalchemy import select
@@ -182,6 +210,10 @@ def build_gazetteer(session) -> Gazetteer:
                           tuple((p.languages or "").split(",")) if p.languages else (),
                           p.phone, p.opening_hours, p.source_date)
         g.points.setdefault(point.region, []).append(point)
+    for name, codes in list(g.names.items()):
+        for form in cyrillic_spellings(name):
+            if form not in g.names:  # a real name always wins over a respelling
+                g.names[form] = set(codes)
     g.names.pop("", None)
     g.index()
     return g

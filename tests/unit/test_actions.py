@@ -139,7 +139,7 @@ def test_help_nearby_asks_for_the_town_then_gives_the_national_contact():
     messages, slots = run(ActionFindInformatiepunt(),
                           tracker("gdzie moge dostac pomoc", "find_informatiepunt",
                                   slots={"language": "pl"}))
-    assert slots == {"awaiting_town": True}
+    assert slots == {"awaiting_town": True, "last_topic": "find_informatiepunt"}
     messages, slots = run(ActionNotUnderstood(),
                           tracker("Venlo", "nlu_fallback",
                                   slots={"language": "pl", "awaiting_town": True}))
