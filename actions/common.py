@@ -14,16 +14,21 @@ from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.answers.topics import is_topic
 from bot.dialogue import replies
 from bot.dialogue.context import Context
+from bot.dialogue.follow_ups import AMOUNTS_OF
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.replies import Reply
 from bot.dialogue.several_topics import REQUESTS
 from bot.dialogue.turn import Turn, read_turn
+from bot.language.folding import count_words
 from bot.places.gazetteer import says_moved
 from bot.usage.recording import record_answer
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
 NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "ask_human"})
+# A message of at most this many words with a date, after the health-insurance answer, is the
+# day the job ended ("skonczylem 3 pazdziernika").
+DATE_FOLLOW_UP_WORDS = 6
 # A follow-up is read in context unless the classifier is this sure the message is a new topic.
 NEW_TOPIC_CONFIDENCE = 0.9
 
@@ -54,6 +59,10 @@ def remembered_place(turn: Turn, context: Context) -> str | None:
 
 def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     """A short follow-up read in the context of the conversation's topic, or None."""
+    if context.last_topic == "ask_health_insurance" and turn.date and not turn.topics \
+            and count_words(turn.text) <= DATE_FOLLOW_UP_WORDS:
+        # "3 pazdziernika" after the health-insurance answer: the day the job ended
+        return Outcome.of([replies.insured_until_reply(lang, turn.date)], topic=context.last_topic)
     kind = turn.follow_up
     if kind is None:
         return None
@@ -72,6 +81,9 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
                        place=outcome.place) if outcome.topic else outcome
     if topic is None:
         return None
+    if kind == "how_much":
+        related = AMOUNTS_OF.get(topic, topic)
+        return Outcome.of(replies.faq_answer(related, lang), topic=topic)
     if kind == "next":
         return Outcome.of(replies.next_step(lang, topic, context.town), topic=topic,
                           place=context.town)

@@ -7,7 +7,14 @@ from bot.dialogue.phrases import phrase_lists, words
 
 # A follow-up phrase may be followed by a few more words ("a potem co?", "ok dzieki za pomoc").
 MAX_EXTRA_WORDS = 2
-KINDS = ("next", "where", "is_that_so", "thanks")
+KINDS = ("next", "where", "is_that_so", "thanks", "how_much")
+# "How much?" after a topic: the answer that holds its amounts.
+AMOUNTS_OF = {
+    "ask_wage_deductions": "ask_wage_deductions", "ask_housing_contract": "ask_wage_deductions",
+    "ask_minimum_wage": "ask_minimum_wage", "ask_unpaid_wages": "ask_minimum_wage",
+    "ask_payslip": "ask_minimum_wage", "ask_holiday_allowance": "ask_holiday_allowance",
+    "ask_sick_pay": "ask_sick_pay", "ask_temp_agency": "ask_minimum_wage",
+}
 
 
 def follow_up_kind(text: str) -> str | None:

@@ -65,6 +65,16 @@ class Turn:
         return {} if self.is_payload else amounts_with_roles(self.text)
 
     @cached_property
+    def date(self):
+        """A date the message names ("3 pazdziernika", "14.11"), for today's calendar."""
+        if self.is_payload:
+            return None
+        from bot import clock
+        from bot.calculators.dates import find_date
+
+        return find_date(self.text, clock.today())
+
+    @cached_property
     def follow_up(self) -> str | None:
         return follow_up_kind(self.text)
 

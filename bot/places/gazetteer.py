@@ -178,12 +178,15 @@ def fold_name(name: str) -> str:
 
 def cyrillic_spellings(folded: str) -> set[str]:
     """How a Dutch name comes back from Bulgarian Cyrillic, folded: Westland is "Вестланд"
-    ("vestland"), Zeewolde "Зеволде" ("zevolde"): W becomes V and doubled letters single.
-    Only names of five letters or more, so that short words do not become places."""
-    if len(folded) < 5:
+    ("vestland"), Naaldwijk "Наалдвайк" ("naaldvayk"), Roermond "Рурмонд", Oss "Ос": W becomes
+    V, IJ becomes AY or EY, OE becomes U, and doubled letters may be single. Names of three
+    letters or more only, so that short words do not become places."""
+    if len(folded) < 3:
         return set()
-    v = folded.replace("w", "v")
-    return {form for form in (v, re.sub(r"(.)\1", r"\1", v)) if form != folded}
+    v = folded.replace("w", "v").replace("oe", "u")
+    forms = {v} | {v.replace("ij", ij) for ij in ("ay", "ey", "ai", "ei")}  # й folds to i
+    forms |= {re.sub(r"(.)\1", r"\1", form) for form in forms}
+    return {form for form in forms if form != folded and len(form) >= 2}
 
 
 def build_gazetteer(session) -> Gazetteer:

@@ -150,3 +150,34 @@ def test_a_language_named_in_the_question_sets_it_and_the_question_is_answered(b
     assert bot.slots(sender)["language"] == "ro"
     assert replies[0]["text"] == translate("ro", M.LANGUAGE_SET)
     assert len(replies) > 1 and bot.slots(sender)["last_topic"] == "ask_human"
+
+
+DAY_AFTER_INSURANCE = {
+    "pl": ("czy mam jeszcze ubezpieczenie zdrowotne jak skonczyla sie praca",
+           "umowa skonczyla sie 3 pazdziernika"),
+    "ro": ("mai am asigurare medicala dupa ce s-a terminat munca?", "pe 3 octombrie"),
+    "bg": ("имам ли здравна застраховка след края на работата", "на 3 октомври"),
+    "nl": ("ben ik nog verzekerd als mijn werk stopt", "op 3 oktober"),
+    "en": ("am i still insured after my job ends", "it ended on 3 October"),
+}
+
+
+@pytest.mark.parametrize("lang", list(DAY_AFTER_INSURANCE))
+def test_a_date_after_the_insurance_answer_gives_the_last_insured_day(bot, sender, lang):
+    import datetime as dt
+
+    from bot.calculators.insured_until import insured_until
+    from bot.i18n import format_day
+
+    question, day = DAY_AFTER_INSURANCE[lang]
+    bot.say(sender, question)
+    replies = bot.say(sender, day)
+    assert format_day(lang, insured_until(dt.date(2026, 10, 3))) in texts(replies)
+    assert bot.slots(sender)["last_topic"] == "ask_health_insurance"
+
+
+def test_how_much_after_the_deduction_answer_gives_the_amounts(bot, sender):
+    bot.say(sender, "czy agencja moze mi zabierac pieniadze za mieszkanie z wyplaty")
+    replies = bot.say(sender, "a ile moga?")
+    assert "25" in texts(replies)  # the housing maximum: 25% of the minimum wage
+    assert bot.slots(sender)["last_topic"] == "ask_wage_deductions"

@@ -1,0 +1,96 @@
+"""Reading a message in the context of a conversation, without Rasa: follow-ups, every problem
+a message raises and its order of urgency, and places in passing."""
+import pytest
+
+from bot.dialogue.follow_ups import follow_up_kind
+from bot.dialogue.several_topics import topics_raised
+from bot.dialogue.turn import read_turn
+from bot.places.gazetteer import cyrillic_spellings
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("a potem?", "next"), ("I CO TERAZ??", "next"), ("а след това?", "next"),
+    ("a sled tova", "next"), ("si acum ce fac?", "next"), ("en wat nu?", "next"),
+    ("so what now?", "next"),
+    ("a gdzie z tym?", "where"), ("kude da hodq?", "where"), ("къде да ходя", "where"),
+    ("koi moje da pomogne?", "where"), ("waar kan ik hiermee heen?", "where"),
+    ("is dat zo?", "is_that_so"), ("naprawdę?", "is_that_so"), ("наистина ли?", "is_that_so"),
+    ("ok", "thanks"), ("tak", "thanks"), ("da", "thanks"), ("dziękuję", "thanks"),
+    ("merci", "thanks"), ("bedankt", "thanks"), ("ok dzieki za pomoc", "thanks"),
+])
+def test_follow_ups_in_every_language_and_script(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "ok, a szef zabral mi paszport i nie chce oddac",  # a new question after "ok"
+    "a potem szef powiedzial ze nie zaplaci za ostatni miesiac",
+    "/ask_human", "", "Venlo",
+])
+def test_a_new_question_is_not_a_follow_up(text):
+    assert follow_up_kind(text) is None
+
+
+def ranking(*pairs):
+    return [{"name": n, "confidence": c} for n, c in pairs]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # the most urgent first, whatever the classifier ranked first
+    ("szef trzyma moj paszport i jeszcze bierze 120 za pokoj", "ask_wage_deductions",
+     ["ask_passport_held", "ask_wage_deductions"]),
+    ("m-au dat afara si nu mi-au platit salariul", "ask_dismissal",
+     ["ask_unpaid_wages", "ask_dismissal"]),
+    ("lost my job and my room today, nowhere to sleep", "ask_dismissal",
+     ["ask_homelessness", "ask_dismissal"]),
+    # a request for help stays the answer; the problem comes with it
+    ("gdzie moge isc w Venlo, szef ma moj paszport", "find_informatiepunt",
+     ["find_informatiepunt", "ask_passport_held"]),
+    # losing the job is part of the insurance question, not a second problem
+    ("stracilem prace, czy mam jeszcze ubezpieczenie zdrowotne", "ask_health_insurance",
+     ["ask_health_insurance"]),
+    ("hoeveel vakantiegeld krijg ik", "ask_holiday_allowance", ["ask_holiday_allowance"]),
+    ("/ask_passport_held", "ask_passport_held", ["ask_passport_held"]),
+])
+def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
+    assert topics_raised(text, intent) == expected
+
+
+def test_the_classifiers_second_guess_counts_when_it_is_likely():
+    found = topics_raised("xyz", "ask_dismissal",
+                          ranking(("ask_dismissal", 0.5), ("ask_unpaid_wages", 0.35),
+                                  ("ask_payslip", 0.1)))
+    assert found == ["ask_unpaid_wages", "ask_dismissal"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("pracuje w chlodni kolo Almelo, agencja trzyma moj dowod", "Almelo"),
+    ("I live in Venray, the agency keeps my ID", "Venray"),
+    ("pracuje w venlo i szef nie placi", "Venlo"),  # lower case after "w"
+    ("работя в склад във Вестланд", "Westland"),  # Bulgarian spells W as В
+    ("работя в оранжерия в наалдвайк", "Westland"),  # Naaldwijk, IJ as АЙ
+    ("Zeewolde pomocy", "Zeewolde"),
+    ("pe bune? chiar daca a fost la negru?", None),  # "bune" is a word here, not a village
+    ("szef zabral mi paszport", None),
+    ("/find_informatiepunt", None),
+])
+def test_a_place_named_in_passing(text, place):
+    found = read_turn({"text": text, "intent": {"name": "ask_passport_held"}}, "pl").place
+    assert (found.name if found else None) == place
+
+
+def test_cyrillic_spellings_of_dutch_names():
+    assert cyrillic_spellings("westland") == {"vestland"}
+    assert cyrillic_spellings("zeewolde") == {"zeevolde", "zevolde"}
+    assert {"naaldvayk", "naldvayk"} <= cyrillic_spellings("naaldwijk")
+    assert "rurmond" in cyrillic_spellings("roermond")
+    assert cyrillic_spellings("oss") == {"os"}
+    assert cyrillic_spellings("ee") == set()  # too short to respell safely
+
+
+@pytest.mark.parametrize("text", ["ile?", "a ile moga?", "cat?", "колко?", "hoeveel?",
+                                  "how much?"])
+def test_how_much_is_a_follow_up(text):
+    assert follow_up_kind(text) == "how_much"
