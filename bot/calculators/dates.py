@@ -45,9 +45,10 @@ def month_lookup() -> dict[str, int]:
 
 # Month names that are also frequent words (counted in our NLU examples): Polish "sie" (się
 # typed without diacritics) is never August; Romanian "mai" (more, still) is May only at the end
-# of a date ("3 mai", "3 mai 2026"), not in "2 mai multe".
+# of a date ("3 mai", "3 mai 2026"), not in "2 mai multe"; so are English "may" ("you may get 2
+# days") and Romanian "mei" (my: "banii mei"), which is also Dutch for May.
 NEVER_MONTHS = frozenset({"sie"})
-MONTH_ONLY_AT_DATE_END = frozenset({"mai"})
+MONTH_ONLY_AT_DATE_END = frozenset({"mai", "may", "mei"})
 
 
 def _year_for(day: int, month: int, today: dt.date) -> dt.date | None:
@@ -63,6 +64,14 @@ def _year_for(day: int, month: int, today: dt.date) -> dt.date | None:
 def _full_year(text: str) -> int:
     year = int(text)
     return year + 2000 if year < 100 else year
+
+
+def _ends_a_date(tokens: list[str], i: int) -> bool:
+    """ "3 mai", "3 mai 2026": a day before the word, and after it nothing or a year."""
+    if _number(tokens, i - 1) is None:
+        return False
+    after = _number(tokens, i + 1)
+    return i + 1 >= len(tokens) or (after is not None and after >= 1900)
 
 
 def find_date(text: str, today: dt.date) -> dt.date | None:
@@ -86,7 +95,7 @@ def find_date(text: str, today: dt.date) -> dt.date | None:
         month = months.get(folded)
         if month is None or folded in NEVER_MONTHS:
             continue
-        if folded in MONTH_ONLY_AT_DATE_END and i + 1 < len(tokens) and not tokens[i + 1].isdigit():
+        if folded in MONTH_ONLY_AT_DATE_END and not _ends_a_date(tokens, i):
             continue
         day = _number(tokens, i - 1) or _number(tokens, i + 1)
         if day is None or not 1 <= day <= 31:

@@ -8,6 +8,7 @@ stays /webhooks/rest/webhook.
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Awaitable, Callable, Dict
 
 from rasa.core.channels.channel import UserMessage
@@ -17,9 +18,12 @@ from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
 from bot.channels import rate_limits
-from bot.channels.request_body import RequestError, validate_body
+from bot.channels.request_body import LANGUAGE_HEADER, RequestError, validate_body
 from bot.channels.source_signature import shared_secret, trusted_metadata
+from bot.language.registry import SUPPORTED_LANGUAGES
 from bot.rasa.silence import never_silent
+
+logger = logging.getLogger(__name__)
 
 
 def _checked(request: Request) -> tuple[str, str, Dict[str, str]]:
@@ -88,6 +92,26 @@ class SafeRestInput(RestInput):
                 return response.json({"error": "too many messages"}, status=429,
                                      headers={"Retry-After": seconds})
             return None
+
+        @bp.on_response
+        async def conversation_language(request: Request, resp):
+            # The web app shows the page in the conversation language: it comes with the answer
+            # instead of costing a second request for the whole tracker.
+            if request.method != "POST" or not request.path.endswith("/webhook") \
+                    or resp.status != 200:
+                return
+            sender = body_sender(request)
+            agent = getattr(request.app.ctx, "agent", None)
+            if not sender or agent is None or agent.tracker_store is None:
+                return
+            try:
+                tracker = await agent.tracker_store.retrieve(sender)
+            except Exception as error:  # noqa: BLE001 - the answer goes out without the header
+                logger.warning("conversation language not read: %s", type(error).__name__)
+                return
+            lang = tracker.get_slot("language") if tracker else None
+            if lang in SUPPORTED_LANGUAGES:
+                resp.headers[LANGUAGE_HEADER] = lang
 
         add_security_headers(bp)
         return bp

@@ -11,15 +11,16 @@ import os
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.channels import rate_limits
-from bot.channels.request_body import RequestError, validate_body
+from bot.channels.request_body import LANGUAGE_HEADER, RequestError, validate_body
 from bot.channels.source_signature import sign
+from bot.language.registry import normalise_code
 from bot.web.page import SOURCES, deep_link, render
 
 STATIC = Path(__file__).parent / "static"
@@ -118,7 +119,7 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
                     if r.status != 200:
                         return response.json({"error": "bot unavailable"}, status=502)
                     messages = await r.json()
-                lang = await conversation_language(session, rasa_url, rasa_token, f"web-{sender}")
+                    lang = normalise_code(r.headers.get(LANGUAGE_HEADER))
         except (aiohttp.ClientError, TimeoutError):
             return response.json({"error": "bot unavailable"}, status=502)
         return response.json({"messages": [clean(m) for m in messages], "lang": lang})
@@ -143,16 +144,6 @@ def clean(message: dict[str, Any]) -> dict[str, Any]:
     buttons = [{"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
                for b in message.get("buttons") or [] if isinstance(b, dict)]
     return {"text": str(message.get("text") or ""), "buttons": buttons}
-
-
-async def conversation_language(session, rasa_url: str, token: str | None, sender: str):
-    if not token:
-        return None
-    async with session.get(f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker",
-                           params={"token": token, "include_events": "NONE"}) as r:
-        if r.status != 200:
-            return None
-        return ((await r.json()).get("slots") or {}).get("language")
 
 
 def main() -> None:

@@ -181,3 +181,17 @@ def test_how_much_after_the_deduction_answer_gives_the_amounts(bot, sender):
     replies = bot.say(sender, "a ile moga?")
     assert "25" in texts(replies)  # the housing maximum: 25% of the minimum wage
     assert bot.slots(sender)["last_topic"] == "ask_wage_deductions"
+
+
+def test_the_answer_carries_the_conversation_language(bot, sender):
+    """The web app shows the page in it without a second request for the whole tracker."""
+    import requests
+
+    from bot.channels.request_body import LANGUAGE_HEADER
+
+    r = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=60,
+                      json={"sender": sender, "message": "szef zabral mi paszport"})
+    assert r.status_code == 200 and r.headers[LANGUAGE_HEADER] == "pl"
+    r = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=60,
+                      json={"sender": sender, "message": "ok"})
+    assert r.headers[LANGUAGE_HEADER] == "pl"

@@ -63,6 +63,10 @@ def test_a_price_before_the_date_is_skipped():
     ("mam 2 mai multe intrebari", None),                           # Romanian "more"
     ("contractul s-a terminat pe 3 mai", dt.date(2026, 5, 3)),
     ("pe 3 mai 2025 am terminat", dt.date(2025, 5, 3)),
+    ("you may get 2 days off", None),                              # English "may"
+    ("my contract ended on 3 May", dt.date(2026, 5, 3)),
+    ("banii mei 2 saptamani", None),                               # Romanian "my"
+    ("mijn contract stopte op 14 mei", dt.date(2026, 5, 14)),
 ])
 def test_common_words_are_never_read_as_months(text, day):
     assert find_date(text, dt.date(2026, 12, 1)) == day
