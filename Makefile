@@ -8,6 +8,8 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 MODEL := models/wnl.tar.gz
+# axe-core (npm) checks the web pages for WCAG violations in the browser tests.
+AXE := node_modules/axe-core/axe.min.js
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here);
 # the QR card test reads the codes back with zbarimg.
 CHROMIUM := /usr/bin/chromium
@@ -29,7 +31,7 @@ help: ## List the targets
 run: $(STAMP) $(MODEL) ## Start action server, Rasa server and the web chat page (Ctrl-C stops all)
 	@bash scripts/run.sh
 
-test: $(STAMP) lint validate $(MODEL) $(CHROMIUM) $(ZBARIMG) ## Validate data, train if needed, run the whole test suite
+test: $(STAMP) lint validate $(MODEL) $(CHROMIUM) $(ZBARIMG) $(AXE) ## Validate data, train if needed, run the whole test suite
 	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
 	$(PY) -m pytest
@@ -45,6 +47,10 @@ train: $(MODEL) ## Train the model (only when data or config changed)
 $(MODEL): $(MODEL_INPUTS) | $(STAMP)
 	$(RASA) train --fixed-model-name wnl --out models --quiet
 	@touch $(MODEL)
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --silent
+	@touch $(AXE)
 
 $(CHROMIUM) $(ZBARIMG):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium zbar-tools

@@ -14,6 +14,7 @@ from bot import clock
 from bot import messages as M
 from bot.calculators import forms as calc
 from bot.dialogue import replies
+from bot.dialogue.turn import read_turn
 from bot.language.registry import FALLBACK_LANGUAGE
 
 # Intents whose question is answered when it interrupts a calculator.
@@ -40,6 +41,11 @@ class ValidateCalculatorForm(Action):
             return []  # activation: values picked up from the first message are already clean
         parse = tracker.latest_message or {}
         text = parse.get("text") or ""
+        turn = read_turn(parse, tracker.get_slot("language"))
+        if turn.intent == "choose_language" and turn.explicit_choice:
+            # A new language in the middle of a check: the check goes on in that language.
+            dispatch(dispatcher, replies.language_confirmed(turn.language))
+            return [SlotSet(slot, None), SlotSet("language", turn.language)]
         value = calc.read_value(slot, text, clock.today())
         if value is not None:
             return [SlotSet(slot, value)]

@@ -208,6 +208,21 @@ SEND = N_("Send")
 LANGUAGE_LABEL = N_("Language")
 CHAT_ERROR = N_("Something went wrong. Please try again in a moment, or look at workinnl.nl.")
 CHAT_SLOW_DOWN = N_("You are sending messages very fast. Please wait a minute, then write again.")
+# Translators: read out by screen readers before each message of the chat.
+SPEAKER_YOU = N_("You:")
+SPEAKER_BOT = N_("Work in NL:")
+TYPING = N_("Writing an answer…")
+OFFLINE_QUEUED = N_(
+    "No internet connection. Your message is saved on this phone and will be sent when you are "
+    "online again."
+)
+FORGET = N_("Forget this conversation")
+FORGOTTEN = N_("The conversation is deleted from this phone.")
+# Translators: shown when the phone's browser cannot run the chat. Keep the phone number.
+NOSCRIPT = N_(
+    "This chat needs JavaScript, which is switched off in your browser. For help now, call the "
+    "Labour Inspectorate free on 0800 51 51, or look at workinnl.nl."
+)
 
 # Sent by the channel itself when the bot produced no answer (e.g. the action server is down).
 BOT_UNAVAILABLE = N_(

@@ -67,10 +67,19 @@ def faq_answer(topic: str, lang: str, today: dt.date | None = None) -> list[Repl
         return topic_menu(lang, M.NO_ANSWER_YET)
     text = fill_in(text, answer_values(lang, today or clock.today()))
     footer = "\n".join([
-        translate(lang, M.SOURCES) + " " + " ".join(answer.links),
+        source_lines(lang, answer),
         translate(lang, M.LAST_CHECKED, date=format_day(lang, answer.last_checked)),
     ])
     return [Reply(f"{text}\n\n{footer}", follow_up_buttons(lang, topic))]
+
+
+def source_lines(lang: str, answer) -> str:
+    """ "Sources:" and one "Title: https://..." line per source: WhatsApp links the address, the
+    web chat shows the title as the link (bot/web/static/chat.js), and a screen reader reads
+    the title instead of a 100-character address."""
+    lines = [translate(lang, M.SOURCES)]
+    lines += [f"{s.title}: {s.url}" if s.title else s.url for s in answer.sources if s.url]
+    return "\n".join(lines)
 
 
 def topic_answer(topic: str, lang: str, text: str, today: dt.date | None = None) -> list[Reply]:
@@ -142,8 +151,7 @@ def is_that_so(lang: str, topic: str) -> list[Reply]:
     if answer is None:
         return not_understood(lang)
     text = translate(lang, M.IS_THAT_SO, date=format_day(lang, answer.last_checked))
-    links = " ".join(answer.links)
-    return [Reply(f"{text}\n{translate(lang, M.SOURCES)} {links}", follow_up_buttons(lang, topic))]
+    return [Reply(f"{text}\n{source_lines(lang, answer)}", follow_up_buttons(lang, topic))]
 
 
 def acknowledged(lang: str) -> list[Reply]:

@@ -9,6 +9,7 @@ from string import Template
 
 from bot import messages as M
 from bot.answers.topics import is_topic
+from bot.db.retention import retention_days
 from bot.i18n import translate
 from bot.language.registry import SUPPORTED_LANGUAGES, native_name, normalise_code
 
@@ -28,7 +29,9 @@ def deep_link(args: dict) -> dict:
 # The page's own strings in every language, so the page follows the conversation language.
 PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.INPUT_LABEL,
                 "send": M.SEND, "language_label": M.LANGUAGE_LABEL, "error": M.CHAT_ERROR,
-                "slow_down": M.CHAT_SLOW_DOWN}
+                "slow_down": M.CHAT_SLOW_DOWN, "you": M.SPEAKER_YOU, "bot": M.SPEAKER_BOT,
+                "typing": M.TYPING, "offline": M.OFFLINE_QUEUED, "forget": M.FORGET,
+                "forgotten": M.FORGOTTEN}
 
 
 def page_strings() -> dict[str, dict[str, str]]:
@@ -40,12 +43,14 @@ def render(link: dict, accept_language: str | None) -> str:
     lang = link["lang"] or normalise_code((accept_language or "").split(",")[0]) or "en"
     esc = html.escape
     languages = "".join(
-        f'<button type="button" class="lang" data-lang="{code}" lang="{code}">'
-        f"{esc(native_name(code))}</button>"
+        f'<button type="button" class="lang" data-lang="{code}" lang="{code}" '
+        f'aria-pressed="{"true" if code == lang else "false"}">'
+        f'<span class="name">{esc(native_name(code))}</span>'
+        f'<span class="code" aria-hidden="true">{code.upper()}</span></button>'
         for code in SUPPORTED_LANGUAGES
     )
     config = json.dumps({"lang": link["lang"], "topic": link["topic"], "src": link["src"],
-                         "strings": page_strings()})
+                         "strings": page_strings(), "keep_days": retention_days()})
     return TEMPLATE.substitute(
         lang=lang,
         title=esc(translate(lang, M.PAGE_TITLE)),
@@ -54,6 +59,8 @@ def render(link: dict, accept_language: str | None) -> str:
         send=esc(translate(lang, M.SEND)),
         language_label=esc(translate(lang, M.LANGUAGE_LABEL)),
         languages=languages,
+        noscript=esc(translate(lang, M.NOSCRIPT)),
+        forget=esc(translate(lang, M.FORGET)),
         # JSON inside a data attribute, escaped for HTML: no inline script runs.
         config=esc(config, quote=True),
     )

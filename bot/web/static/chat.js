@@ -1,16 +1,37 @@
 // Web chat: talks to /api/message. Everything shown is set with textContent: nothing a user or
 // the bot writes is ever interpreted as HTML. Links (https only) become <a> elements.
+// Nothing is lost: messages are sent one at a time in order, kept on the phone while offline,
+// and the conversation is kept on this phone only (localStorage) for the retention period, so a
+// reload, the back button or a discarded tab shows it again; "forget" deletes it.
 (function () {
   "use strict";
   var config = JSON.parse(document.body.getAttribute("data-config") || "{}");
   var log = document.getElementById("log");
   var form = document.getElementById("ask");
   var input = document.getElementById("text");
-  var sender = sessionStorage.getItem("wnl-sender");
-  if (!sender) {
-    sender = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
-    sessionStorage.setItem("wnl-sender", sender);
+  var status = document.getElementById("status");
+  var KEY = "wnl-chat";
+  var KEEP_MESSAGES = 60;
+  var KEEP_MS = (config.keep_days || 30) * 24 * 3600 * 1000;
+  var RETRY_MS = 15000;
+
+  function load() {
+    try {
+      var saved = JSON.parse(localStorage.getItem(KEY) || "null");
+      if (saved && saved.sender && Date.now() - saved.saved < KEEP_MS) { return saved; }
+    } catch (e) { /* unreadable: start afresh */ }
+    return null;
   }
+  var state = load() || {sender: null, lang: null, messages: [], queue: []};
+  if (!state.sender) {
+    state.sender = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+  }
+  function save() {
+    state.saved = Date.now();
+    state.messages = state.messages.slice(-KEEP_MESSAGES);
+    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* full: go on */ }
+  }
+
   function strings() {
     var all = config.strings || {};
     return all[document.documentElement.lang] || all.en || {};
@@ -18,94 +39,232 @@
 
   // The page's own labels follow the conversation language.
   function relabel(lang) {
-    if (!lang || lang === document.documentElement.lang) { return; }
+    if (!lang) { return; }
+    state.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll("button.lang"), function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-lang") === lang ? "true" : "false");
+    });
+    if (lang === document.documentElement.lang) { return; }
     document.documentElement.lang = lang;
     var s = strings();
     Array.prototype.forEach.call(document.querySelectorAll("[data-s]"), function (el) {
       var key = el.getAttribute("data-s");
       if (s[key]) { el.textContent = s[key]; }
     });
-    var nav = document.querySelector("[data-s-label]");
-    if (nav && s.language_label) { nav.setAttribute("aria-label", s.language_label); }
     if (s.title) { document.title = s.title; }
   }
 
   // https links, bare sites such as workinnl.nl, e-mail addresses and Dutch phone numbers
   // ("0800 51 51", "033 448 11 86", "0900-8020", "112") become links a phone can tap.
   var LINK = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+|https:\/\/[^\s<>"]+|\b[a-z0-9-]+\.(?:nl|nu|com)\b(?:\/[^\s<>"]*)?|\b0\d{2,3}(?:[ -]\d{2,4}){1,3}\b|\b112\b)/gi;
+  // A source line of an answer: "Title: https://..." is shown as a link named by its title.
+  var SOURCE = /^(.+): (https:\/\/\S+)$/;
 
-  function addText(parent, text) {
+  function link(url, text) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.rel = "noopener noreferrer";
+    if (url.indexOf("https://") === 0) { a.target = "_blank"; }
+    a.textContent = text;
+    return a;
+  }
+
+  function addLine(parent, line) {
+    var source = SOURCE.exec(line);
+    if (source) { parent.appendChild(link(source[2], source[1])); return; }
     var last = 0;
-    text.replace(LINK, function (match, _g, offset) {
-      parent.appendChild(document.createTextNode(text.slice(last, offset)));
+    line.replace(LINK, function (match, _g, offset) {
+      parent.appendChild(document.createTextNode(line.slice(last, offset)));
       var url = match.indexOf("@") > 0 ? "mailto:" + match
         : /^[\d -]+$/.test(match) ? "tel:" + match.replace(/[ -]/g, "")
         : match.indexOf("https://") === 0 ? match : "https://" + match;
-      var a = document.createElement("a");
-      a.href = url;
-      a.rel = "noopener noreferrer";
-      if (url.indexOf("https://") === 0) { a.target = "_blank"; }
-      a.textContent = match;
-      parent.appendChild(a);
+      parent.appendChild(link(url, match));
       last = offset + match.length;
       return match;
     });
-    parent.appendChild(document.createTextNode(text.slice(last)));
+    parent.appendChild(document.createTextNode(line.slice(last)));
   }
 
-  function show(who, text, buttons) {
+  function addText(parent, text) {
+    text.split("\n").forEach(function (line, i) {
+      if (i) { parent.appendChild(document.createTextNode("\n")); }
+      addLine(parent, line);
+    });
+  }
+
+  function render(m) {
     var li = document.createElement("li");
-    li.className = who;
-    addText(li, text || "");
-    if (buttons && buttons.length) {
+    li.className = m.who + (m.waiting ? " waiting" : "");
+    if (m.lang) { li.lang = m.lang; }
+    // Who speaks, for screen readers (chat.css shows it to them only).
+    li.setAttribute("data-speaker", (m.who === "user" ? strings().you : strings().bot) || "");
+    addText(li, m.text || "");
+    if (m.buttons && m.buttons.length) {
       var box = document.createElement("div");
       box.className = "replies";
-      buttons.forEach(function (b) {
+      m.buttons.forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button";
         button.textContent = b.title;
-        button.addEventListener("click", function () { send(b.payload, b.title); });
+        button.addEventListener("click", function () { ask(b.payload, b.title); });
         box.appendChild(button);
       });
       li.appendChild(box);
     }
     log.appendChild(li);
-    li.scrollIntoView({block: "end"});
+    return li;
   }
 
-  function send(message, shown) {
-    if (shown !== null) { show("user", shown === undefined ? message : shown); }
+  function show(m, keep) {
+    if (keep !== false) { state.messages.push(m); save(); }
+    return render(m);
+  }
+
+  function note(text) { status.textContent = text || ""; }
+
+  var typing = null;
+  function showTyping(on) {
+    if (on && !typing) {
+      typing = document.createElement("li");
+      typing.className = "typing";
+      typing.textContent = strings().typing || "…";
+      log.appendChild(typing);
+    } else if (!on && typing) {
+      typing.remove();
+      typing = null;
+    }
+  }
+
+  // One message at a time, in the order asked: answers can never come back out of order.
+  var busy = false;
+  function next() {
+    if (busy || !state.queue.length) { return; }
+    var item = state.queue[0];
+    busy = true;
+    form.setAttribute("aria-busy", "true");
+    showTyping(true);
     var metadata = {src: config.src || "web", browser_lang: navigator.language || ""};
     if (config.lang) { metadata.lang = config.lang; }
     fetch("/api/message", {
       method: "POST",
       headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({sender: sender, message: message, metadata: metadata})
+      body: JSON.stringify({sender: state.sender, message: item.message, metadata: metadata})
     }).then(function (r) {
       if (r.status === 429) { throw new Error("slow_down"); }
-      if (!r.ok) { throw new Error(r.status); }
+      if (!r.ok) { throw new Error("refused"); }
       return r.json();
     }).then(function (data) {
-      (data.messages || []).forEach(function (m) { show("bot", m.text, m.buttons); });
+      state.queue.shift();
       relabel(data.lang);
+      var first = null;
+      (data.messages || []).forEach(function (m) {
+        var li = show({who: "bot", text: m.text, buttons: m.buttons, lang: state.lang});
+        first = first || li;
+      });
+      markSent(item.id);
+      if (item.typed && input.value === item.typed) { input.value = ""; }
+      note("");
+      done();
+      // The start of the answer at the top of the screen: "your passport belongs to you" is
+      // read first, not scrolled past.
+      if (first) { first.scrollIntoView({block: "start"}); }
+      next();
     }).catch(function (error) {
-      show("bot", error && error.message === "slow_down" ? strings().slow_down : strings().error);
+      var reason = error && error.message;
+      if (reason === "slow_down" || reason === "refused") {
+        state.queue.shift();
+        save();
+        done();
+        show({who: "bot", text: reason === "slow_down" ? strings().slow_down : strings().error,
+              lang: state.lang});
+        next();
+      } else {  // no connection: the message waits on the phone and goes when it is back
+        done();
+        note(strings().offline);
+        setTimeout(next, RETRY_MS);
+      }
     });
   }
+  function done() {
+    busy = false;
+    showTyping(false);
+    form.removeAttribute("aria-busy");
+  }
+  function markSent(id) {
+    state.messages.forEach(function (m) { if (m.id === id) { delete m.waiting; } });
+    save();
+    var li = log.querySelector("li[data-id='" + id + "']");
+    if (li) { li.classList.remove("waiting"); }
+  }
+
+  function ask(message, shown, typed) {
+    var id = String(Date.now()) + Math.random().toString(36).slice(2, 6);
+    if (shown !== null) {
+      var li = show({who: "user", text: shown === undefined ? message : shown, id: id,
+                     waiting: true, lang: state.lang || document.documentElement.lang});
+      li.setAttribute("data-id", id);
+      talking();
+      li.scrollIntoView({block: "nearest"});
+    }
+    state.queue.push({id: id, message: message, typed: typed || null});
+    save();
+    next();
+  }
+
+  function talking() { document.body.classList.add("talking"); }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
     if (!text) { return; }
-    input.value = "";
-    send(text);
+    // Pressing Send again while it is on its way sends it once.
+    if (state.queue.some(function (q) { return q.typed === input.value; })) { return; }
+    // The text stays in the field until the server has it; offline it waits in the queue.
+    if (!navigator.onLine) { input.value = ""; }
+    ask(text, undefined, input.value);
   });
   Array.prototype.forEach.call(document.querySelectorAll("button.lang"), function (b) {
     b.addEventListener("click", function () {
-      send('/choose_language{"lang": "' + b.getAttribute("data-lang") + '"}', b.textContent);
+      var name = b.querySelector(".name");
+      ask('/choose_language{"lang": "' + b.getAttribute("data-lang") + '"}',
+          name ? name.textContent : b.textContent);
     });
   });
-  // Open with the deep-linked topic, or a greeting with the topic menu.
-  send(config.topic ? "/" + config.topic : "/greet", null);
+  document.getElementById("forget").addEventListener("click", function () {
+    localStorage.removeItem(KEY);
+    state = {sender: (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)),
+             lang: state.lang, messages: [], queue: []};
+    log.textContent = "";
+    document.body.classList.remove("talking");
+    note(strings().forgotten);
+    save();
+    ask("/greet", null);
+  });
+  window.addEventListener("online", function () { note(""); next(); });
+
+  // Without JavaScript the page shows whom to call instead of a form that cannot work.
+  document.getElementById("noscript").remove();
+  form.hidden = false;
+  var restored = state.messages.length > 0;
+  if (restored) {
+    if (state.lang) { relabel(state.lang); }
+    state.messages.forEach(function (m) {
+      var li = render(m);
+      if (m.id) { li.setAttribute("data-id", m.id); }
+    });
+    talking();
+    var last = log.lastElementChild;
+    if (last) { last.scrollIntoView({block: "start"}); }
+  }
+  // A deep link in another language starts in that language; its topic is opened.
+  if (restored && config.lang && config.lang !== state.lang) {
+    ask('/choose_language{"lang": "' + config.lang + '"}', null);
+  }
+  if (config.topic) {
+    ask("/" + config.topic, null);
+  } else if (!restored) {
+    ask("/greet", null);
+  }
+  if (state.queue.length) { next(); }
   input.focus();
 })();

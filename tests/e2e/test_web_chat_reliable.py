@@ -1,0 +1,239 @@
+"""The web chat a worker on a cheap phone can rely on, in real Chromium at phone sizes: the start
+of an answer on screen, the input reachable, nothing lost offline or on reload, and accessible
+(axe-core for WCAG 2.1 A/AA, and the checks axe cannot make). Screenshots go to tests/artifacts/.
+"""
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from bot import messages as M
+from bot.answers.library import load_library
+from bot.i18n import translate
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONES = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
+
+
+def first_line(topic, lang):
+    return load_library()[topic].text(lang).splitlines()[0]
+
+
+def shot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and 0 <= box["y"] and box["y"] + min(box["height"], 24) <= height
+
+
+@pytest.mark.parametrize("size", PHONES, ids=["320x640", "360x740"])
+def test_the_start_of_each_answer_and_the_input_are_on_screen(browser, web, size):
+    page = browser.new_page(viewport=size)
+    page.goto(f"{web.url}/?lang=pl&topic=ask_passport_held&src=nla")
+    answer = page.locator("#log li.bot").filter(has_text=first_line("ask_passport_held", "pl"))
+    expect(answer).to_have_count(1)
+    page.wait_for_timeout(300)
+    first = page.get_by_text(first_line("ask_passport_held", "pl")[:40], exact=False).first
+    assert in_view(page, first), "the first line of the answer is above or below the screen"
+    assert in_view(page, page.locator("#text"))
+    shot(page, f"chat-qr-passport-{size['width']}")
+    page.fill("#text", "skonczyla mi sie praca czy mam jeszcze ubezpieczenie zdrowotne")
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.bot").filter(
+        has_text=first_line("ask_health_insurance", "pl"))).to_have_count(1)
+    page.wait_for_timeout(300)
+    first = page.get_by_text(first_line("ask_health_insurance", "pl")[:40], exact=False).first
+    assert in_view(page, first) and in_view(page, page.locator("#text"))
+    # The header is one line now: the answers get the screen.
+    assert page.locator("header").bounding_box()["height"] <= 0.1 * size["height"]
+    shot(page, f"chat-second-answer-{size['width']}")
+    page.close()
+
+
+def test_the_language_menu_has_a_label_and_shows_the_current_language(browser, web):
+    page = browser.new_page(viewport=PHONES[0])
+    page.goto(f"{web.url}/?lang=bg")
+    nav = page.get_by_role("navigation", name=translate("bg", M.LANGUAGE_LABEL))
+    expect(nav).to_be_visible()
+    expect(nav.get_by_role("button", name="Български")).to_have_attribute("aria-pressed", "true")
+    expect(nav.get_by_role("button", name="Polski")).to_have_attribute("aria-pressed", "false")
+    page.get_by_role("button", name="Română").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    nav = page.get_by_role("navigation", name=translate("ro", M.LANGUAGE_LABEL))
+    expect(nav.get_by_role("button", name="Română")).to_have_attribute("aria-pressed", "true")
+    page.close()
+
+
+def test_offline_the_message_waits_and_is_sent_once_when_online(browser, web):
+    context = browser.new_context(viewport=PHONES[0])
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=pl")
+    expect(page.locator("#log li.bot")).to_have_count(1)  # the greeting
+    context.set_offline(True)
+    page.fill("#text", "szef zabral mi paszport")
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text(translate("pl", M.OFFLINE_QUEUED))
+    expect(page.locator("#log li.user")).to_have_count(1)
+    shot(page, "chat-offline")
+    context.set_offline(False)
+    answer = page.locator("#log li.bot").filter(has_text=first_line("ask_passport_held", "pl"))
+    expect(answer).to_have_count(1)
+    page.wait_for_timeout(500)
+    expect(answer).to_have_count(1)  # once
+    expect(page.locator("#status")).to_have_text("")
+    context.close()
+
+
+def test_answers_come_in_the_order_asked(browser, web):
+    page = browser.new_page(viewport=PHONES[1])
+    page.goto(f"{web.url}/?lang=en")
+    expect(page.locator("#log li.bot")).to_have_count(1)
+    page.fill("#text", "my boss took my passport")
+    page.keyboard.press("Enter")
+    page.fill("#text", "what is the minimum wage per hour")
+    page.keyboard.press("Enter")
+    passport = first_line("ask_passport_held", "en")
+    wage = first_line("ask_minimum_wage", "en").split("{")[0][:30]
+    expect(page.locator("#log li.bot").filter(has_text=wage)).to_have_count(1)
+    texts = page.locator("#log li").all_inner_texts()
+    order = [i for i, t in enumerate(texts) if passport in t or wage in t]
+    assert len(order) == 2 and passport in texts[order[0]]
+    page.close()
+
+
+def test_a_reload_shows_the_conversation_again_and_the_check_goes_on(browser, web):
+    context = browser.new_context(viewport=PHONES[0])
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=pl")
+    expect(page.locator("#log li.bot")).to_have_count(1)
+    page.fill("#text", "czy szef moze mi zabierac pieniadze za mieszkanie")
+    page.keyboard.press("Enter")
+    check = page.get_by_role("button", name=translate("pl", M.CHECK_PAY_BUTTON))
+    check.click()
+    expect(page.locator("#log li.bot").last).to_contain_text(translate("pl", M.ASK_AGE))
+    page.fill("#text", "30")
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.bot").last).to_contain_text(translate("pl", M.ASK_PERIOD))
+    before = page.locator("#log li").count()
+    page.reload()
+    expect(page.locator("#log li")).to_have_count(before)  # everything is shown again
+    expect(page.locator("#log li.bot").last).to_contain_text(translate("pl", M.ASK_PERIOD))
+    # The check goes on where it was: the pay period, then the hours.
+    page.locator("#log li.bot").last.get_by_role(
+        "button", name=translate("pl", M.THIS_MONTH)).click()
+    expect(page.locator("#log li.bot").last).to_have_text(translate("pl", M.ASK_HOURS))
+    shot(page, "chat-after-reload")
+    # A deep link in another language, in the same tab, switches the conversation to it.
+    page.goto(f"{web.url}/?lang=ro")
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    expect(page.locator("#log li.bot").filter(
+        has_text=translate("ro", M.LANGUAGE_SET))).to_have_count(1)
+    # ... and the check goes on in it.
+    expect(page.locator("#log li.bot").last).to_have_text(translate("ro", M.ASK_HOURS))
+    # "Forget this conversation" deletes it from the phone.
+    page.get_by_role("button", name=translate("ro", M.FORGET)).click()
+    expect(page.locator("#status")).to_have_text(translate("ro", M.FORGOTTEN))
+    expect(page.locator("#log li.user")).to_have_count(0)
+    stored = page.evaluate("localStorage.getItem('wnl-chat')")
+    assert "30" not in stored and "mieszkanie" not in stored
+    context.close()
+
+
+def test_without_javascript_the_page_says_whom_to_call(browser, web):
+    context = browser.new_context(viewport=PHONES[0], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=bg")
+    expect(page.get_by_text(translate("bg", M.NOSCRIPT))).to_be_visible()
+    assert "0800 51 51" in translate("bg", M.NOSCRIPT)
+    expect(page.locator("#ask")).to_be_hidden()  # no dead form that puts questions in the URL
+    shot(page, "chat-noscript")
+    context.close()
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(css: str) -> float:
+        parts = [float(x) for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        lin = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4
+               for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_screen_readers_get_a_log_speakers_and_each_messages_language(browser, web):
+    page = browser.new_page(viewport=PHONES[1])
+    page.goto(f"{web.url}/?lang=pl")
+    expect(page.locator("[role=log][aria-live=polite] > ol#log")).to_have_count(1)
+    page.fill("#text", "seful mi-a luat pasaportul")
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    greeting, user = page.locator("#log li.bot").first, page.locator("#log li.user").first
+    expect(greeting).to_have_attribute("lang", "pl")  # said before the switch, in Polish
+    expect(page.locator("#log li.bot").last).to_have_attribute("lang", "ro")
+    expect(greeting).to_have_attribute("data-speaker", translate("pl", M.SPEAKER_BOT))
+    expect(user).to_have_attribute("data-speaker", translate("pl", M.SPEAKER_YOU))
+    # The focus ring is visible with a contrast of 3:1 or more, on the page and in the header.
+    for selector, background in (("#text", "body"), ("button.lang", "header")):
+        page.focus(selector)
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        style = page.eval_on_selector(selector, "e => [getComputedStyle(e).outlineStyle,"
+                                                "getComputedStyle(e).outlineColor]")
+        bg = page.eval_on_selector(background, "e => getComputedStyle(e).backgroundColor")
+        assert style[0] != "none" and contrast(style[1], bg) >= 3, (selector, style, bg)
+    # Phone numbers never wrap, and text follows the phone's font size (rem, not px).
+    page.fill("#text", "szef zabral mi paszport")
+    page.keyboard.press("Enter")
+    tel = page.locator("#log a[href^='tel:']").first
+    expect(tel).to_have_css("white-space", "nowrap")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.eval_on_selector("body", "e => getComputedStyle(e).fontSize") == "32px"
+    # Sources are links named by their titles, not 100-character addresses.
+    names = page.locator("#log li.bot a[target=_blank]").all_inner_texts()
+    assert names and not [n for n in names if n.startswith("https://")], names
+    page.close()
+
+
+def test_nothing_scrolls_sideways_at_400_percent_zoom(browser, web):
+    # 400% zoom of a 1280 px wide window is a 320 CSS px wide viewport.
+    page = browser.new_page(viewport={"width": 320, "height": 256})
+    page.goto(f"{web.url}/?lang=nl&topic=ask_wage_deductions")
+    expect(page.locator("#log li.bot")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["pl", "ro", "bg", "nl", "en"])
+def test_axe_finds_no_wcag_a_or_aa_violation(browser, web, lang):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make test` installs axe-core with npm ci")
+    context = browser.new_context(viewport=PHONES[0], bypass_csp=True)  # to inject axe
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang={lang}")
+    expect(page.locator("#log li.bot")).to_have_count(1)
+
+    def violations():
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(
+            v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+        return found
+
+    assert violations() == []  # empty conversation
+    page.fill("#text", {"pl": "szef zabral mi paszport", "ro": "seful mi-a luat pasaportul",
+                        "bg": "шефа ми взе паспорта", "nl": "mijn baas heeft mijn paspoort",
+                        "en": "my boss took my passport"}[lang])
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.bot")).to_have_count(2)
+    assert violations() == []  # after an answer
+    page.get_by_role("button", name="English" if lang != "en" else "Polski").click()
+    expect(page.locator("#log li.bot")).to_have_count(3)
+    assert violations() == []  # after a language switch
+    context.close()
