@@ -72,7 +72,7 @@ cards: $(STAMP) ## QR cards for inspectors in every language into var/cards (CHA
 
 translations: $(STAMP) ## Extract strings to locales/messages.pot and update every catalog
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 bench: bench-nlu bench-langid bench-routing bench-load ## Run all benchmarks
 

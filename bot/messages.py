@@ -216,6 +216,9 @@ OFFLINE_QUEUED = N_(
     "No internet connection. Your message is saved on this phone and will be sent when you are "
     "online again."
 )
+SHARE = N_("Send to a friend")
+COPIED = N_("Copied. You can paste it into a message.")
+LISTEN = N_("Listen")
 FORGET = N_("Forget this conversation")
 FORGOTTEN = N_("The conversation is deleted from this phone.")
 # Translators: shown when the phone's browser cannot run the chat. Keep the phone number.

@@ -14,6 +14,8 @@ MAX_MESSAGE_CHARS = 65_536
 # The REST channel's answer carries the conversation language after the message in this header,
 # so that the web app shows the page in it without asking Rasa for the whole tracker.
 LANGUAGE_HEADER = "X-Conversation-Language"
+# ... and the topic it is about, so that "Send to a friend" can link to that topic.
+TOPIC_HEADER = "X-Conversation-Topic"
 # Metadata the bot reads (deep links, channel hints); anything else is dropped, not stored.
 METADATA_KEYS = ("lang", "src", "src_sig", "topic", "browser_lang")
 MAX_METADATA_VALUE_CHARS = 64

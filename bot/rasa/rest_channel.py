@@ -17,8 +17,9 @@ from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
+from bot.answers.topics import is_topic
 from bot.channels import rate_limits
-from bot.channels.request_body import LANGUAGE_HEADER, RequestError, validate_body
+from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
 from bot.channels.source_signature import shared_secret, trusted_metadata
 from bot.language.registry import SUPPORTED_LANGUAGES
 from bot.rasa.silence import never_silent
@@ -112,6 +113,9 @@ class SafeRestInput(RestInput):
             lang = tracker.get_slot("language") if tracker else None
             if lang in SUPPORTED_LANGUAGES:
                 resp.headers[LANGUAGE_HEADER] = lang
+            topic = tracker.get_slot("last_topic") if tracker else None
+            if is_topic(topic):
+                resp.headers[TOPIC_HEADER] = topic
 
         add_security_headers(bp)
         return bp

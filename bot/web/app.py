@@ -17,8 +17,9 @@ import aiohttp
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.answers.topics import is_topic
 from bot.channels import rate_limits
-from bot.channels.request_body import LANGUAGE_HEADER, RequestError, validate_body
+from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
 from bot.channels.source_signature import sign
 from bot.language.registry import normalise_code
 from bot.web.page import SOURCES, deep_link, render
@@ -120,9 +121,11 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
                         return response.json({"error": "bot unavailable"}, status=502)
                     messages = await r.json()
                     lang = normalise_code(r.headers.get(LANGUAGE_HEADER))
+                    topic = r.headers.get(TOPIC_HEADER)
         except (aiohttp.ClientError, TimeoutError):
             return response.json({"error": "bot unavailable"}, status=502)
-        return response.json({"messages": [clean(m) for m in messages], "lang": lang})
+        return response.json({"messages": [clean(m) for m in messages], "lang": lang,
+                              "topic": topic if is_topic(topic) else None})
 
     return app
 

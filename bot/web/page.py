@@ -31,6 +31,7 @@ PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.I
                 "send": M.SEND, "language_label": M.LANGUAGE_LABEL, "error": M.CHAT_ERROR,
                 "slow_down": M.CHAT_SLOW_DOWN, "you": M.SPEAKER_YOU, "bot": M.SPEAKER_BOT,
                 "typing": M.TYPING, "offline": M.OFFLINE_QUEUED, "forget": M.FORGET,
+                "share": M.SHARE, "copied": M.COPIED, "listen": M.LISTEN,
                 "forgotten": M.FORGOTTEN}
 
 

@@ -237,3 +237,46 @@ def test_axe_finds_no_wcag_a_or_aa_violation(browser, web, lang):
     expect(page.locator("#log li.bot")).to_have_count(3)
     assert violations() == []  # after a language switch
     context.close()
+
+
+STUBS = """
+window.shared = []; window.spoken = [];
+navigator.share = (data) => { window.shared.push(data); return Promise.resolve(); };
+const voices = [{lang: 'pl-PL', name: 'Polish'}, {lang: 'en-GB', name: 'English'}];
+Object.defineProperty(window, 'speechSynthesis', {value: {
+  getVoices: () => voices, cancel: () => {}, addEventListener: () => {},
+  speak: (u) => window.spoken.push({text: u.text, lang: u.lang})}});
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+"""
+
+
+def test_an_answer_can_be_sent_to_a_friend_and_listened_to(browser, web):
+    context = browser.new_context(viewport=PHONES[0])
+    context.add_init_script(STUBS)
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=pl")
+    page.fill("#text", "szef zabral mi paszport, mieszkam w Venlo")
+    page.keyboard.press("Enter")
+    answer = page.locator("#log li.bot").filter(has_text=first_line("ask_passport_held", "pl"))
+    answer.get_by_role("button", name=translate("pl", M.SHARE)).click()
+    shared = page.evaluate("window.shared")[0]["text"]
+    assert first_line("ask_passport_held", "pl") in shared
+    assert "Ostatnio sprawdzono" in shared and "https://" in shared
+    assert shared.endswith("/?lang=pl&topic=ask_passport_held")
+    assert "Venlo" not in shared and "mieszkam" not in shared  # nothing about the worker
+    answer.get_by_role("button", name=translate("pl", M.LISTEN)).click()
+    spoken = page.evaluate("window.spoken")[0]
+    assert spoken["lang"] == "pl-PL" and "https://" not in spoken["text"]
+    assert first_line("ask_passport_held", "pl")[:30] in spoken["text"]
+    context.close()
+
+
+def test_listen_is_hidden_where_the_phone_has_no_voice_for_the_language(browser, web):
+    context = browser.new_context(viewport=PHONES[0])
+    context.add_init_script(STUBS)  # Polish and English voices only
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=bg&topic=ask_passport_held")
+    answer = page.locator("#log li.bot").first
+    expect(answer.get_by_role("button", name=translate("bg", M.SHARE))).to_be_visible()
+    expect(answer.locator("button.listen")).to_be_hidden()
+    context.close()

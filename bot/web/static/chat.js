@@ -111,8 +111,69 @@
       });
       li.appendChild(box);
     }
+    if (m.who === "bot" && m.topic && m.topic !== "find_informatiepunt" &&
+        (m.text || "").split("\n").some(function (l) { return SOURCE.test(l); })) {
+      li.appendChild(answerTools(m));
+    }
     log.appendChild(li);
     return li;
+  }
+
+  // "Send to a friend": the answer, its sources and date, and a link that opens the bot on
+  // this topic in this language. Nothing about the worker: no id, no town, no question.
+  function shareText(m) {
+    var url = location.origin + "/?lang=" + encodeURIComponent(m.lang || "en") +
+      "&topic=" + encodeURIComponent(m.topic);
+    return m.text + "\n\n" + url;
+  }
+  function voiceFor(lang) {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { return null; }
+    var voices = speechSynthesis.getVoices() || [];
+    return voices.filter(function (v) {
+      return (v.lang || "").toLowerCase().indexOf(lang) === 0;
+    })[0] || null;
+  }
+  function toolButton(label, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "tool";
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function answerTools(m) {
+    var box = document.createElement("div");
+    box.className = "answer-tools";
+    box.appendChild(toolButton(strings().share || "Share", function () {
+      var text = shareText(m);
+      if (navigator.share) {
+        navigator.share({text: text}).catch(function () { /* the worker closed the sheet */ });
+      } else if (navigator.clipboard) {
+        navigator.clipboard.writeText(text).then(function () { note(strings().copied); });
+      }
+    }));
+    var listen = toolButton(strings().listen || "Listen", function () {
+      var voice = voiceFor(m.lang || "en");
+      if (!voice) { return; }
+      speechSynthesis.cancel();
+      // Read the words, not the web addresses.
+      var words = new SpeechSynthesisUtterance(m.text.replace(/https:\/\/\S+/g, ""));
+      words.lang = voice.lang;
+      words.voice = voice;
+      speechSynthesis.speak(words);
+    });
+    listen.className = "tool listen";
+    listen.hidden = !voiceFor(m.lang || "en");  // only where the phone has a voice for it
+    box.appendChild(listen);
+    return box;
+  }
+  if (window.speechSynthesis) {
+    speechSynthesis.addEventListener("voiceschanged", function () {
+      Array.prototype.forEach.call(document.querySelectorAll("#log li.bot"), function (li) {
+        var b = li.querySelector("button.listen");
+        if (b) { b.hidden = !voiceFor(li.lang || "en"); }
+      });
+    });
   }
 
   function show(m, keep) {
@@ -158,7 +219,8 @@
       relabel(data.lang);
       var first = null;
       (data.messages || []).forEach(function (m) {
-        var li = show({who: "bot", text: m.text, buttons: m.buttons, lang: state.lang});
+        var li = show({who: "bot", text: m.text, buttons: m.buttons, lang: state.lang,
+                       topic: data.topic || null});
         first = first || li;
       });
       markSent(item.id);
