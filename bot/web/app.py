@@ -22,6 +22,7 @@ from bot.channels import rate_limits
 from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
 from bot.channels.source_signature import sign
 from bot.language.registry import normalise_code
+from bot.web.compression import compress
 from bot.web.page import SOURCES, deep_link, render
 
 STATIC = Path(__file__).parent / "static"
@@ -58,6 +59,7 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         # On every answer: pages, static files, the API and error pages.
         for name, value in SECURITY_HEADERS.items():
             resp.headers.setdefault(name, value)
+        compress(request, resp)
     from bot.staff.views import staff_blueprint  # the staff library at /staff, behind a login
     app.blueprint(staff_blueprint(rasa_url, rasa_token, SECURITY_HEADERS))
 

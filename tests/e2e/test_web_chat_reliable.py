@@ -280,3 +280,14 @@ def test_listen_is_hidden_where_the_phone_has_no_voice_for_the_language(browser,
     expect(answer.get_by_role("button", name=translate("bg", M.SHARE))).to_be_visible()
     expect(answer.locator("button.listen")).to_be_hidden()
     context.close()
+
+
+def test_the_page_script_and_style_come_compressed(web):
+    import requests
+
+    for path in ("/?lang=pl", "/static/chat.js", "/static/chat.css"):
+        r = requests.get(f"{web.url}{path}", headers={"Accept-Encoding": "gzip"}, timeout=10)
+        assert r.status_code == 200 and r.headers["Content-Encoding"] == "gzip", path
+        plain = requests.get(f"{web.url}{path}", headers={"Accept-Encoding": "identity"},
+                             timeout=10)
+        assert "Content-Encoding" not in plain.headers and plain.text == r.text
