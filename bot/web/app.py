@@ -23,6 +23,7 @@ from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestErro
 from bot.channels.source_signature import sign
 from bot.language.registry import normalise_code
 from bot.web.compression import compress
+from bot.web.info_pages import render_page
 from bot.web.page import SOURCES, deep_link, render
 
 STATIC = Path(__file__).parent / "static"
@@ -68,6 +69,11 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         args = {key: request.args.get(key) for key in ("lang", "topic", "src")}
         html = render(deep_link(args), request.headers.get("accept-language"))
         return response.html(html, headers=SECURITY_HEADERS)
+
+    @app.get("/<name:privacy|accessibility>")
+    async def info_page(request: Request, name: str):
+        lang = normalise_code(request.args.get("lang")) or "en"
+        return response.html(render_page(name, lang), headers=SECURITY_HEADERS)
 
     @app.get("/health")
     async def health(request: Request):

@@ -12,6 +12,9 @@ from bot.answers.topics import is_topic
 from bot.db.retention import retention_days
 from bot.i18n import translate
 from bot.language.registry import SUPPORTED_LANGUAGES, native_name, normalise_code
+from bot.web.info_pages import PAGES as INFO_PAGES
+from bot.web.info_pages import links as info_links
+from bot.web.info_pages import title as info_title
 
 TEMPLATE = Template((Path(__file__).parent / "static" / "index.html").read_text(encoding="utf-8"))
 # The sources a deep link may name; it may open any topic (bot/answers/topics.py).
@@ -36,7 +39,8 @@ PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.I
 
 
 def page_strings() -> dict[str, dict[str, str]]:
-    return {code: {key: translate(code, msg) for key, msg in PAGE_STRINGS.items()}
+    return {code: {**{key: translate(code, msg) for key, msg in PAGE_STRINGS.items()},
+                   **{name: info_title(name, code) for name in INFO_PAGES}}
             for code in SUPPORTED_LANGUAGES}
 
 
@@ -61,6 +65,7 @@ def render(link: dict, accept_language: str | None) -> str:
         language_label=esc(translate(lang, M.LANGUAGE_LABEL)),
         languages=languages,
         noscript=esc(translate(lang, M.NOSCRIPT)),
+        info_links=info_links(lang),  # escaped there
         forget=esc(translate(lang, M.FORGET)),
         # JSON inside a data attribute, escaped for HTML: no inline script runs.
         config=esc(config, quote=True),

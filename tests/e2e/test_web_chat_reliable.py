@@ -291,3 +291,28 @@ def test_the_page_script_and_style_come_compressed(web):
         plain = requests.get(f"{web.url}{path}", headers={"Accept-Encoding": "identity"},
                              timeout=10)
         assert "Content-Encoding" not in plain.headers and plain.text == r.text
+
+
+@pytest.mark.parametrize("lang", ["pl", "ro", "bg", "nl", "en"])
+def test_the_privacy_and_accessibility_pages_in_every_language(browser, web, lang):
+    from bot.web.info_pages import title
+
+    context = browser.new_context(viewport=PHONES[0], bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang={lang}")
+    for name in ("privacy", "accessibility"):
+        page.get_by_role("link", name=title(name, lang)).click()
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_text(title(name, lang))
+        body = page.locator("main").inner_text()
+        assert "{" not in body  # every placeholder filled
+        if name == "privacy":
+            assert "30" in body  # the retention period, from RETENTION_DAYS
+        else:
+            assert "0800 51 51" in body and "WCAG" in body
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(v => v.id)""")
+        assert found == [], (name, found)
+        page.go_back()
+    context.close()

@@ -37,3 +37,14 @@ def test_nothing_changes_without_gzip_for_small_bodies_or_images():
         body = resp.body
         compress(request(encoding), resp)
         assert resp.body == body and "Content-Encoding" not in resp.headers
+
+
+def test_info_pages_escape_their_text_and_fill_the_retention_period(monkeypatch):
+    from bot.web.info_pages import body_html, render_page
+
+    assert body_html("a <b>\n\n- one\n- two & three") == \
+        "<p>a &lt;b&gt;</p>\n<ul><li>one</li><li>two &amp; three</li></ul>"
+    monkeypatch.setenv("RETENTION_DAYS", "14")
+    page = render_page("privacy", "nl")
+    assert 'lang="nl"' in page and "14" in page and "{days}" not in page
+    assert render_page("privacy", "xx").startswith('<!doctype html>\n<html lang="en">')

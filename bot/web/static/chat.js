@@ -52,6 +52,9 @@
       if (s[key]) { el.textContent = s[key]; }
     });
     if (s.title) { document.title = s.title; }
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-page]"), function (a) {
+      a.href = "/" + a.getAttribute("data-page") + "?lang=" + encodeURIComponent(lang);
+    });
   }
 
   // https links, bare sites such as workinnl.nl, e-mail addresses and Dutch phone numbers
