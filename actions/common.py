@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handover import handover_step
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.answers.topics import is_topic
 from bot.dialogue import replies
@@ -29,6 +30,8 @@ NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "
 # A message of at most this many words with a date, after the health-insurance answer, is the
 # day the job ended ("skonczylem 3 pazdziernika").
 DATE_FOLLOW_UP_WORDS = 6
+# How many times in a row the bot did not understand (after two, a person is offered).
+MISUNDERSTOOD = "misunderstood"
 # A follow-up is read in context unless the classifier is this sure the message is a new topic.
 NEW_TOPIC_CONFIDENCE = 0.9
 
@@ -141,13 +144,18 @@ class LanguageAwareAction(Action, ABC):
             first["town"] = place
             context = Context(place, context.last_topic, context.awaiting_town,
                               context.pending_topic)
-        if self.is_town_answer(turn, tracker):
+        step = handover_step(turn, lang, context, tracker)
+        if step is not None:
+            outcome = step
+        elif self.is_town_answer(turn, tracker):
             # "Hengelo" may look like a greeting to the classifier: a short answer that names a
             # place, right after "which town?", is the town.
             outcome = give_informatiepunt(turn, lang)
             first.pop("awaiting_town", None)
         else:
             outcome = follow_up(turn, lang, context) or self.reply(turn, lang, context, tracker)
+        if outcome.topic and tracker.get_slot(MISUNDERSTOOD):
+            outcome = outcome.with_slots(**{MISUNDERSTOOD: 0})
         topic = conversation_topic(outcome, context)
         if topic != context.last_topic:
             outcome = outcome.with_slots(last_topic=topic)

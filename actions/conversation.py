@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.common import LanguageAwareAction
+from actions.common import MISUNDERSTOOD, LanguageAwareAction
 from actions.help_nearby import give_informatiepunt
 from actions.topics import TOWN_REPLY_INTENTS, answer_topics
 from bot import messages as M
 from bot.answers.topics import is_topic
-from bot.dialogue import replies
+from bot.dialogue import handover_flow, replies
 from bot.dialogue.context import Context
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.turn import Turn
@@ -81,4 +81,8 @@ class ActionNotUnderstood(LanguageAwareAction):
             return answer_topics(turn, lang, context, turn.topics)
         if turn.place is not None:  # "Zeewolde pomocy": help in the place named
             return give_informatiepunt(turn, lang, fuzzy=False)
-        return Outcome.of(replies.not_understood(lang, out_of_scope=turn.intent == "out_of_scope"))
+        answer = replies.not_understood(lang, out_of_scope=turn.intent == "out_of_scope")
+        times = int(tracker.get_slot(MISUNDERSTOOD) or 0) + 1
+        if times >= 2:  # twice in a row: a person may understand
+            answer = replies.with_extra_button(answer, handover_flow.offer_button(lang))
+        return Outcome.of(answer, slots={MISUNDERSTOOD: times})

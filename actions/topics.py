@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 
 from actions.common import LanguageAwareAction
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
-from bot.dialogue import replies
+from bot.dialogue import handover_flow, replies
 from bot.dialogue.context import Context
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.several_topics import REQUESTS
@@ -36,6 +36,8 @@ def answer_topics(turn: Turn, lang: str, context: Context, topics: list[str]) ->
         # The rules first; the check with the amounts already given is one tap away.
         answer = replies.with_check_offer(lang, answer)
         slots = {f"dc_{role}": str(value) for role, value in turn.amounts.items()}
+    if main in ("ask_human", "report_abuse") and answer:
+        answer = replies.with_extra_button(answer, handover_flow.offer_button(lang))
     answer += replies.also_asked(lang, others)
     return Outcome.of(answer, slots=slots, topic=main,
                       place=context.town if main == "ask_human" else None)

@@ -5,6 +5,7 @@
     python -m bot regions load | export [--out FILE]          (DATABASE_URL)
     python -m bot library load                                (DATABASE_URL)
     python -m bot staff add-user NAME --role viewer|editor | remove-user NAME | set-role NAME ROLE
+                        | set-regions NAME [REGION|national ...]
                                                               (DATABASE_URL, STAFF_PASSWORD)
     python -m bot purge [--days N] [--dry-run]                 (TRACKER_STORE_URL, RETENTION_DAYS)
 """
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     set_role = staff_commands.add_parser("set-role", help="make an account a viewer or an editor")
     set_role.add_argument("name")
     set_role.add_argument("role", choices=("viewer", "editor"))
+    set_regions = staff_commands.add_parser(
+        "set-regions", help="the handover queues an account answers (region names, national)")
+    set_regions.add_argument("name")
+    set_regions.add_argument("regions", nargs="*", help='e.g. "Noord-Limburg" national')
     qr = commands.add_parser("qr", help="printable QR cards for labour inspectors")
     qr.add_argument("--lang", action="append", choices=SUPPORTED_LANGUAGES,
                     help="a card language (repeat; default: all)")
@@ -103,13 +108,35 @@ def purge_command(args: argparse.Namespace) -> int:
         print("--days must be at least 1", file=sys.stderr)
         return 2
     result = purge(tracker_store_url(), days, dry_run=args.dry_run)
-    if not result.table_found:
-        print("the tracker store has no events table yet: nothing to purge")
-        return 0
     verb = "would delete" if args.dry_run else "deleted"
-    print(f"{verb} {result.conversations} conversations ({result.events} events) "
-          f"whose last event is older than {days} days")
+    if not result.table_found:
+        print("the tracker store has no events table yet: nothing to purge there")
+    else:
+        print(f"{verb} {result.conversations} conversations ({result.events} events) "
+              f"whose last event is older than {days} days")
+    handovers = purge_handovers(days, args.dry_run)
+    print(f"{verb} {handovers} handovers unchanged for over {days} days")
     return 0
+
+
+def purge_handovers(days: int, dry_run: bool) -> int:
+    """Handovers (questions left for the team, replies) unchanged for over `days` days."""
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from bot.db.handover_models import Handover
+    from bot.db.migrate import upgrade
+    from bot.db.session import database_url, engine_from_url, session_scope
+    from bot.handover.store import purge
+
+    cutoff = dt.datetime.utcnow() - dt.timedelta(days=days)
+    upgrade(database_url())
+    with session_scope(engine_from_url()) as session:
+        if dry_run:
+            return session.scalar(select(func.count()).select_from(Handover)
+                                  .where(Handover.updated_at < cutoff)) or 0
+        return purge(session, cutoff)
 
 
 def regions_command(args: argparse.Namespace) -> int:
@@ -154,9 +181,13 @@ def library_command(args: argparse.Namespace) -> int:
 def staff_command(args: argparse.Namespace) -> int:
     import getpass
 
+    from sqlalchemy import select
+
+    from bot.db.models import Region
     from bot.db.session import engine_from_url, session_scope
+    from bot.handover.store import NATIONAL
     from bot.staff.passwords import MIN_LENGTH, PasswordTooShort
-    from bot.staff.users import UserError, add_user, remove_user, set_role
+    from bot.staff.users import UserError, add_user, remove_user, set_regions, set_role
 
     password = None
     if args.command == "add-user":
@@ -170,6 +201,10 @@ def staff_command(args: argparse.Namespace) -> int:
             elif args.command == "remove-user":
                 remove_user(session, args.name)
                 print(f"removed {args.name}")
+            elif args.command == "set-regions":
+                known = {r.name for r in session.execute(select(Region)).scalars()} | {NATIONAL}
+                set_regions(session, args.name, args.regions, known)
+                print(f"{args.name} answers: {', '.join(args.regions) or 'no queue'}")
             else:
                 set_role(session, args.name, args.role)
                 print(f"{args.name} is now {args.role}")

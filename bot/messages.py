@@ -197,6 +197,37 @@ RESULT_END = N_(
     "Loket, or the Labour Inspectorate 0800 51 51 (free)."
 )
 
+# --- A person: the worker's question left for the informatiepunt team (bot/handover/) ---
+HANDOVER_OFFER = N_("Leave my question for the team")
+# Translators: {team} is e.g. "the informatiepunt team for Noord-Limburg"; {days} a number.
+HANDOVER_EXPLAIN = N_(
+    "You can leave your question for {team}. A person reads it and answers here, on working "
+    "days during office hours.\n"
+    "- What is sent: your question, your language and your region. Your last messages only if "
+    "you say so.\n"
+    "- It is kept for {days} days after the last answer, then deleted.\n"
+    "- Changed your mind? Write \"stop\" or tap \"Withdraw my question\": it is deleted at "
+    "once.\n"
+    "Write your question in one message."
+)
+# Translators: {team} as above.
+HANDOVER_CONSENT = N_("Shall I send this question to {team}?")
+HANDOVER_SEND = N_("Yes, send it")
+HANDOVER_SEND_ALL = N_("Yes, with my last messages")
+HANDOVER_CANCEL = N_("No, do not send")
+HANDOVER_CANCELLED = N_("OK, nothing was sent.")
+# Translators: {team} as above.
+HANDOVER_SENT = N_(
+    "Your question is with {team}. You will get the answer here. Write \"stop\" to take it back."
+)
+HANDOVER_WITHDRAW = N_("Withdraw my question")
+HANDOVER_WITHDRAWN = N_("Your question is deleted. Nothing of it is kept.")
+# Translators: {region} is the name of a Dutch region, e.g. Noord-Limburg.
+TEAM_REGION = N_("the informatiepunt team for {region}")
+TEAM_NATIONAL = N_("the national team of the informatiepunten")
+# Translators: above a reply written by a person, not by the bot.
+PERSON_REPLIED = N_("A person from the informatiepunt replied:")
+
 # --- Web chat page ---
 PAGE_TITLE = N_("Work in NL: help for workers from abroad")
 PAGE_INTRO = N_(

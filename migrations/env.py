@@ -3,6 +3,7 @@ from alembic import context
 
 from bot.db import (
     fact_models,  # noqa: F401
+    handover_models,  # noqa: F401
     models,  # noqa: F401 - registers the tables on the metadata
     staff_models,  # noqa: F401
     usage_models,  # noqa: F401 - registers usage_counts

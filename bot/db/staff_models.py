@@ -19,6 +19,8 @@ class StaffUser(Base):
     password_hash = Column(String(200), nullable=False)  # argon2id, with its parameters
     role = Column(String(10), nullable=False)  # viewer | editor
     created_at = Column(DateTime, nullable=False)
+    # The handover queues this person answers: region names, and/or "national" (comma-separated).
+    regions = Column(String(1000))
 
 
 class StaffSession(Base):

@@ -116,6 +116,12 @@ def follow_up_buttons(lang: str, topic: str) -> tuple[Button, ...]:
                          for intent in FOLLOW_UPS if intent != topic)
 
 
+def with_extra_button(answer: list[Reply], button: Button) -> list[Reply]:
+    """The same messages, the last one with one more button."""
+    last = answer[-1]
+    return answer[:-1] + [Reply(last.text, last.buttons + (button,))]
+
+
 def also_asked(lang: str, topics: list[str]) -> list[Reply]:
     """The other problems of the same message, as buttons."""
     buttons = tuple(Button(translate(lang, M.TOPIC_TITLES[t]), f"/{t}") for t in topics

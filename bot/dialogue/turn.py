@@ -40,6 +40,10 @@ class Turn:
     media: bool = False  # a voice note, photo or location (WhatsApp): nothing to read
     ranking: tuple = field(default=(), repr=False)  # the classifier's intent ranking
     confidence: float = 0.0  # the classifier's confidence in `intent`
+    entities: tuple = field(default=(), repr=False)  # (name, value) pairs, from payloads too
+
+    def entity(self, name: str) -> str | None:
+        return next((value for key, value in self.entities if key == name), None)
 
     @property
     def is_payload(self) -> bool:
@@ -144,4 +148,6 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
                             for e in parse.get("entities") or []),
         ranking=tuple(e for e in parse.get("intent_ranking") or [] if isinstance(e, dict)),
         confidence=_confidence(parse.get("intent")),
+        entities=tuple((str(e.get("entity")), str(e.get("value")))
+                       for e in parse.get("entities") or [] if isinstance(e, dict)),
     )

@@ -62,3 +62,20 @@ def set_role(session: Session, name: str, role: str) -> StaffUser:
     user.role = role
     session.flush()
     return user
+
+
+def set_regions(session: Session, name: str, regions: list[str], known: set[str]) -> StaffUser:
+    """The handover queues an account answers: region names (as in data/regions/) and/or
+    "national" for workers whose region has no point on record; [] for none."""
+    user = find_user(session, name)
+    if user is None:
+        raise UserError(f"no such user: {name}")
+    unknown = [r for r in regions if r not in known]
+    if unknown:
+        raise UserError(f"unknown region(s): {', '.join(unknown)}")
+    user.regions = ",".join(dict.fromkeys(regions)) or None
+    return user
+
+
+def regions_of(user) -> set[str]:
+    return {r for r in (getattr(user, "regions", None) or "").split(",") if r}

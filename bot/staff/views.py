@@ -10,7 +10,14 @@ from __future__ import annotations
 from sanic import Blueprint
 from sanic.request import Request
 
-from bot.staff import auth, fact_views, library_views, stats_views, suggest_views
+from bot.staff import (
+    auth,
+    fact_views,
+    handover_views,
+    library_views,
+    stats_views,
+    suggest_views,
+)
 from bot.staff.responses import StaffConfig
 
 # (method, path under /staff, handler)
@@ -31,6 +38,10 @@ ROUTES = (
     ("POST", "/facts/proposals/<revision_id:int>/reject", fact_views.reject_fact),
     ("GET", "/suggest", suggest_views.suggest_form),
     ("POST", "/suggest", suggest_views.suggest),
+    ("GET", "/handovers", handover_views.inbox),
+    ("GET", "/handovers/<public_id:str>", handover_views.handover_page),
+    ("POST", "/handovers/<public_id:str>/reply", handover_views.reply),
+    ("POST", "/handovers/<public_id:str>/close", handover_views.close),
     ("GET", "/stats", stats_views.stats),
     ("GET", "/stats.csv", stats_views.stats_csv),
 )

@@ -7,11 +7,12 @@ the server.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 from sanic import Sanic, response
@@ -31,6 +32,7 @@ STATIC = Path(__file__).parent / "static"
 # REST channel's sender limit.
 WEB_SENDER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
+logger = logging.getLogger(__name__)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                                "base-uri 'none'; frame-ancestors 'none'",
@@ -74,6 +76,19 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
     async def info_page(request: Request, name: str):
         lang = normalise_code(request.args.get("lang")) or "en"
         return response.html(render_page(name, lang), headers=SECURITY_HEADERS)
+
+    @app.get("/api/replies")
+    async def person_replies(request: Request):
+        """Replies a person wrote to this chat's question (bot/handover/), shown once; each is
+        also written into the Rasa conversation as a bot message from a person."""
+        sender = request.args.get("sender") or ""
+        if not WEB_SENDER.fullmatch(sender):
+            return response.json({"error": "'sender' is not a chat id"}, status=400)
+        texts = take_replies(f"web-{sender}")
+        if texts and rasa_token:
+            await record_in_conversation(rasa_url, rasa_token, f"web-{sender}", texts)
+        return response.json({"replies": [{"text": text} for text in texts]},
+                             headers={"Cache-Control": "no-store"})
 
     @app.get("/health")
     async def health(request: Request):
@@ -136,6 +151,37 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
                               "topic": topic if is_topic(topic) else None})
 
     return app
+
+
+def take_replies(conversation: str) -> list[str]:
+    """The staff replies not yet shown to this conversation, marked as shown."""
+    from bot.db.session import session_scope, shared_engine
+    from bot.handover.store import delivered, undelivered
+
+    try:
+        with session_scope(shared_engine()) as session:
+            found = undelivered(session, conversation)
+            delivered(session, [r for _, r in found])
+            return [r.text for _, r in found]
+    except Exception as error:  # noqa: BLE001 - no replies rather than a 500; retried next poll
+        logger.warning("person replies not read: %s", type(error).__name__)
+        return []
+
+
+async def record_in_conversation(rasa_url: str, token: str, sender: str, texts: list[str]):
+    """The replies as bot events with metadata, so later turns and the purge see them."""
+    events = [{"event": "bot", "text": text, "metadata": {"from_person": True}}
+              for text in texts]
+    try:
+        async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
+            async with session.post(
+                    f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker/events",
+                    params={"token": token}, json=events) as r:
+                if r.status != 200:
+                    logger.warning("person reply not recorded in the conversation: %s", r.status)
+    except (aiohttp.ClientError, TimeoutError) as error:
+        logger.warning("person reply not recorded in the conversation: %s",
+                       type(error).__name__)
 
 
 def same_origin(origin: str, host: str, allowed: set[str]) -> bool:

@@ -19,7 +19,8 @@ from bot.web.app import SECURITY_HEADERS, create_app
 
 pytestmark = pytest.mark.unit
 PASSWORD = "staff test password"
-SAMPLE = {"topic": "ask_passport_held", "lang": "pl", "filename": "pl.txt", "revision_id": "1"}
+SAMPLE = {"topic": "ask_passport_held", "lang": "pl", "filename": "pl.txt", "revision_id": "1",
+          "public_id": "a-guessed-handover-id"}
 
 
 @pytest.fixture(scope="module")

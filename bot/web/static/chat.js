@@ -100,7 +100,9 @@
     li.className = m.who + (m.waiting ? " waiting" : "");
     if (m.lang) { li.lang = m.lang; }
     // Who speaks, for screen readers (chat.css shows it to them only).
-    li.setAttribute("data-speaker", (m.who === "user" ? strings().you : strings().bot) || "");
+    var speaker = m.who === "user" ? strings().you
+      : m.who.indexOf("person") >= 0 ? strings().person : strings().bot;
+    li.setAttribute("data-speaker", speaker || "");
     addText(li, m.text || "");
     if (m.buttons && m.buttons.length) {
       var box = document.createElement("div");
@@ -307,6 +309,24 @@
   });
   window.addEventListener("online", function () { note(""); next(); });
 
+  // A person's reply to a question left for the informatiepunt team: asked for while the page
+  // is open and visible, and at every visit.
+  var POLL_MS = 20000;
+  function personReplies() {
+    if (document.hidden || !navigator.onLine) { return; }
+    fetch("/api/replies?sender=" + encodeURIComponent(state.sender)).then(function (r) {
+      return r.ok ? r.json() : {replies: []};
+    }).then(function (data) {
+      (data.replies || []).forEach(function (reply) {
+        var li = show({who: "bot person", text: (strings().person || "") + "\n" + reply.text,
+                       lang: state.lang});
+        li.scrollIntoView({block: "start"});
+      });
+    }).catch(function () { /* offline: asked again later */ });
+  }
+  setInterval(personReplies, POLL_MS);
+  document.addEventListener("visibilitychange", personReplies);
+
   // Without JavaScript the page shows whom to call instead of a form that cannot work.
   document.getElementById("noscript").remove();
   form.hidden = false;
@@ -331,5 +351,6 @@
     ask("/greet", null);
   }
   if (state.queue.length) { next(); }
+  personReplies();
   input.focus();
 })();

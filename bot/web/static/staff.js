@@ -35,3 +35,14 @@ document.addEventListener("click", (event) => {
     fallbackCopy(button, area);
   }
 });
+
+// Handover page: "Insert into the reply" adds a library answer to the reply box.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button.insert");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.insert);
+  const reply = document.getElementById("reply");
+  if (!source || !reply) return;
+  reply.value = reply.value ? reply.value + "\n\n" + source.value : source.value;
+  reply.focus();
+});

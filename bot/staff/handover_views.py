@@ -1,0 +1,106 @@
+"""Staff routes for the questions workers left for the team (bot/handover/store.py):
+
+GET  /staff/handovers                  the waiting questions of the staff member's regions
+GET  /staff/handovers/<public id>      one question: text, consented transcript, matching
+                                       library answers in the worker's language, a reply box
+POST /staff/handovers/<public id>/reply    an editor replies (delivered to the worker's chat)
+POST /staff/handovers/<public id>/close    an editor closes the question
+
+Staff of one region never see another region's questions: a handover outside the staff
+member's queues is "not found", like a guessed id. Every opening is audited, without text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from sanic.request import Request
+
+from bot.dialogue.phrases import words
+from bot.dialogue.several_topics import evidence
+from bot.handover import store
+from bot.staff import revisions as lib
+from bot.staff.auth import staff_only
+from bot.staff.plain_text import whatsapp_text
+from bot.staff.responses import database, not_found, page, see_other
+from bot.staff.search import search
+from bot.staff.sessions import Staff
+from bot.staff.users import find_user, regions_of
+
+LIBRARY_MATCHES = 3
+
+
+def queues(session, staff: Staff) -> set[str]:
+    return regions_of(find_user(session, staff.name))
+
+
+def matching_topics(question: str, entries: dict) -> list[str]:
+    """The library topics a worker's question is about: the problems our word lists find in it
+    (bot/dialogue/several_topics.py), then the topics most of its words find in the library."""
+    texts = {t: e.texts for t, e in entries.items()}
+    votes: Counter = Counter()
+    for word in {w for w in words(question) if len(w) >= 4}:
+        votes.update(hit.topic for hit in search(word, texts)[:LIBRARY_MATCHES])
+    found = [t for t in evidence(question) if t in entries]
+    found += [t for t, _ in votes.most_common() if t not in found]
+    return found[:LIBRARY_MATCHES]
+
+
+def waiting_time(handover) -> str:
+    minutes = int((store.now() - handover.created_at).total_seconds() // 60)
+    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+
+
+@staff_only()
+async def inbox(request: Request, staff: Staff):
+    with database() as s:
+        regions = queues(s, staff)
+        handovers = store.waiting_in(s, regions)
+    return page(request, "handovers.html", staff=staff, title="Questions", regions=sorted(regions),
+                handovers=handovers, waiting=waiting_time)
+
+
+def show(request: Request, staff: Staff, public_id: str, status: int = 200, error=None,
+         draft: str = ""):
+    with database() as s:
+        handover = store.visible(s, public_id, queues(s, staff))
+        if handover is None:
+            return not_found(request, "No such question in your queues.")
+        store.audit(s, handover, staff.name, "opened")
+        replies = store.replies_of(s, handover)
+        entries = lib.topics(s)
+    answers = [(topic, whatsapp_text(entries[topic].as_answer(), handover.language))
+               for topic in matching_topics(handover.question, entries)
+               if handover.language in entries[topic].texts]
+    return page(request, "handover.html", status=status, staff=staff, title="Question",
+                handover=handover, replies=replies, answers=answers, error=error, draft=draft)
+
+
+@staff_only()
+async def handover_page(request: Request, staff: Staff, public_id: str):
+    return show(request, staff, public_id)
+
+
+@staff_only(editor=True)
+async def reply(request: Request, staff: Staff, public_id: str):
+    text = (request.form.get("text") or "")[:store.MAX_REPLY + 1000]
+    try:
+        with database() as s:
+            handover = store.visible(s, public_id, queues(s, staff))
+            if handover is None:
+                return not_found(request, "No such question in your queues.")
+            store.reply(s, handover, staff.name, text)
+    except store.HandoverError as error:
+        return show(request, staff, public_id, status=400, error=str(error), draft=text)
+    return see_other(request, f"/staff/handovers/{public_id}")
+
+
+@staff_only(editor=True)
+async def close(request: Request, staff: Staff, public_id: str):
+    with database() as s:
+        handover = store.visible(s, public_id, queues(s, staff))
+        if handover is None:
+            return not_found(request, "No such question in your queues.")
+        store.close(s, handover, staff.name)
+    return see_other(request, "/staff/handovers")
+
+

@@ -1,0 +1,243 @@
+"""A person when it matters, over the real servers: the worker's offer, consent and withdrawal
+on the web chat, the staff inbox by region, a staff reply delivered to the chat and recorded in
+the Rasa conversation, the rules of who may see and answer what, and the purge."""
+import datetime as dt
+import json
+import re
+import uuid
+
+import pytest
+import requests
+
+from bot import messages as M
+from bot.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "handover test password"
+
+
+def texts(replies):
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def button(replies, title):
+    found = [b for r in replies for b in r.get("buttons") or [] if b["title"] == title]
+    assert found, f"no button {title!r} in {replies}"
+    return found[0]["payload"]
+
+
+def chat(web, chat_id, message):
+    r = requests.post(f"{web.url}/api/message", timeout=60,
+                      json={"sender": chat_id, "message": message, "metadata": {"src": "web"}})
+    assert r.status_code == 200, r.text
+    return r.json()["messages"]
+
+
+@pytest.fixture(scope="module")
+def staff():
+    """Accounts in the servers' database: editors for the national queue and for a region,
+    and a viewer of the national queue."""
+    from bot.db.session import engine_from_url, session_scope
+    from bot.staff.users import add_user, set_regions
+
+    names = {}
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        for role, regions in (("editor", ["national"]), ("editor", ["Noord-Limburg"]),
+                              ("viewer", ["national"])):
+            name = f"h{uuid.uuid4().hex[:8]}"
+            add_user(session, name, PASSWORD, role)
+            set_regions(session, name, regions, {"national", "Noord-Limburg"})
+            names[(role, regions[0])] = name
+    engine.dispose()
+    return names
+
+
+def login(web, name):
+    client = requests.Session()
+    form = client.get(f"{web.url}/staff/login", timeout=10).text
+    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    r = client.post(f"{web.url}/staff/login", data={"name": name, "password": PASSWORD,
+                                                    "csrf": token}, timeout=30)
+    assert r.ok and "Log out" in r.text, r.text[:300]
+    return client
+
+
+def csrf(page):
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def leave_question(web, chat_id, lang, question, with_transcript):
+    first = chat(web, chat_id, {"pl": "chce porozmawiac z czlowiekiem",
+                                "en": "i want to talk to a real person"}[lang])
+    offer = button(first, translate(lang, M.HANDOVER_OFFER))
+    explained = chat(web, chat_id, offer)
+    assert "{" not in texts(explained) and "30" in texts(explained)  # kept for 30 days
+    consent = chat(web, chat_id, question)
+    assert texts(consent) == translate(lang, M.HANDOVER_CONSENT,
+                                       team=translate(lang, M.TEAM_NATIONAL))
+    yes = M.HANDOVER_SEND_ALL if with_transcript else M.HANDOVER_SEND
+    return chat(web, chat_id, button(consent, translate(lang, yes)))
+
+
+def stored(conversation):
+    from sqlalchemy import select
+
+    from bot.db.handover_models import Handover
+    from bot.db.session import engine_from_url, session_scope
+
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        rows = [(h.public_id, h.question, h.transcript, h.status, h.region, h.language)
+                for h in session.execute(select(Handover).where(
+                    Handover.conversation == conversation)).scalars()]
+    engine.dispose()
+    return rows
+
+
+def test_nothing_is_sent_without_a_yes_and_stop_deletes_it_at_once(web):
+    chat_id = uuid.uuid4().hex
+    first = chat(web, chat_id, "chce porozmawiac z czlowiekiem")
+    chat(web, chat_id, button(first, translate("pl", M.HANDOVER_OFFER)))
+    consent = chat(web, chat_id, "szef nie oddaje mi paszportu, co robic")
+    assert stored(f"web-{chat_id}") == []  # asked, not yet sent
+    no = chat(web, chat_id, button(consent, translate("pl", M.HANDOVER_CANCEL)))
+    assert texts(no) == translate("pl", M.HANDOVER_CANCELLED)
+    assert stored(f"web-{chat_id}") == []
+    sent = leave_question(web, chat_id, "pl", "agencja zabrala mi paszport", False)
+    assert translate("pl", M.TEAM_NATIONAL) in texts(sent)
+    [(_, question, transcript, status, region, lang)] = stored(f"web-{chat_id}")
+    assert (question, transcript, status, region, lang) == (
+        "agencja zabrala mi paszport", None, "waiting", "national", "pl")
+    gone = chat(web, chat_id, "stop")
+    assert texts(gone) == translate("pl", M.HANDOVER_WITHDRAWN)
+    assert stored(f"web-{chat_id}") == []
+
+
+def test_a_staff_reply_reaches_the_web_chat_once_and_the_conversation(web, bot, staff):
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "en", "my agency keeps my passport since 2 weeks", True)
+    [(public_id, _, transcript, *_)] = stored(f"web-{chat_id}")
+    assert "worker: i want to talk to a real person" in transcript  # sent with consent only
+    editor = login(web, staff[("editor", "national")])
+    inbox = editor.get(f"{web.url}/staff/handovers", timeout=10).text
+    assert f"/staff/handovers/{public_id}" in inbox
+    page = editor.get(f"{web.url}/staff/handovers/{public_id}", timeout=10).text
+    assert "my agency keeps my passport since 2 weeks" in page
+    assert "Insert into the reply" in page  # a library answer in the worker's language
+    r = editor.post(f"{web.url}/staff/handovers/{public_id}/reply", timeout=10,
+                    data={"csrf": csrf(page), "text": "Hello, we can help. Call us tomorrow."})
+    assert r.ok
+    replies = requests.get(f"{web.url}/api/replies", params={"sender": chat_id}, timeout=10)
+    assert replies.json() == {"replies": [{"text": "Hello, we can help. Call us tomorrow."}]}
+    again = requests.get(f"{web.url}/api/replies", params={"sender": chat_id}, timeout=10)
+    assert again.json() == {"replies": []}  # delivered once
+    tracker = requests.get(f"{bot.url}/conversations/web-{chat_id}/tracker",
+                           params={"token": bot.token}, timeout=10).json()
+    person = [e for e in tracker["events"] if e.get("event") == "bot"
+              and (e.get("metadata") or {}).get("from_person")]
+    assert [e["text"] for e in person] == ["Hello, we can help. Call us tomorrow."]
+    name = staff[("editor", "national")]  # every opening is audited, the page after the reply too
+    assert audit(public_id) == [("opened", name), ("replied", name), ("opened", name)]
+
+
+def audit(public_id):
+    from sqlalchemy import select
+
+    from bot.db.handover_models import HandoverAudit
+    from bot.db.session import engine_from_url, session_scope
+
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        rows = [(a.action, a.staff) for a in session.execute(select(HandoverAudit).where(
+            HandoverAudit.handover_public_id == public_id).order_by(HandoverAudit.id)).scalars()]
+    engine.dispose()
+    return rows
+
+
+def test_other_regions_viewers_strangers_and_forged_forms_are_refused(web, staff):
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "pl", "pytanie do zespolu", False)
+    [(public_id, *_)] = stored(f"web-{chat_id}")
+    url = f"{web.url}/staff/handovers/{public_id}"
+    # Another region's staff: not even told it exists.
+    other = login(web, staff[("editor", "Noord-Limburg")])
+    assert public_id not in other.get(f"{web.url}/staff/handovers", timeout=10).text
+    assert other.get(url, timeout=10).status_code == 404
+    # A viewer reads but cannot reply.
+    viewer = login(web, staff[("viewer", "national")])
+    page = viewer.get(url, timeout=10).text
+    assert "pytanie do zespolu" in page
+    assert f'action="/staff/handovers/{public_id}/reply"' not in page
+    r = viewer.post(f"{url}/reply", data={"csrf": csrf(page), "text": "x"}, timeout=10)
+    assert r.status_code == 403
+    # No session, a guessed id, no CSRF token.
+    assert requests.post(f"{url}/reply", data={"text": "x"}, timeout=10).status_code == 401
+    editor = login(web, staff[("editor", "national")])
+    assert editor.get(f"{web.url}/staff/handovers/{'A' * 22}", timeout=10).status_code == 404
+    assert editor.post(f"{url}/reply", data={"text": "x"}, timeout=10).status_code == 403
+    assert stored(f"web-{chat_id}")[0][3] == "waiting"  # nothing was answered
+    assert requests.get(f"{web.url}/api/replies", params={"sender": "../x"},
+                        timeout=10).status_code == 400
+
+
+def test_the_purge_deletes_old_handovers_and_their_text(web, monkeypatch, capsys, tmp_path):
+    from sqlalchemy import select, update
+
+    from bot.__main__ import main
+    from bot.db.handover_models import Handover, HandoverReply
+    from bot.db.session import engine_from_url, session_scope
+
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "pl", "stare pytanie o wyplate", True)
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        session.execute(update(Handover).where(Handover.conversation == f"web-{chat_id}")
+                        .values(updated_at=dt.datetime.utcnow() - dt.timedelta(days=31)))
+    monkeypatch.setenv("RETENTION_DAYS", "30")
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'none.sqlite3'}")
+    assert main(["purge"]) == 0
+    assert "handovers unchanged for over 30 days" in capsys.readouterr().out
+    assert stored(f"web-{chat_id}") == []
+    with session_scope(engine) as session:
+        texts_left = [r.text for r in session.execute(select(HandoverReply)).scalars()]
+    engine.dispose()
+    assert not [t for t in texts_left if "stare pytanie" in t]
+    assert json.dumps(texts_left)  # the table is readable after the purge
+
+
+@pytest.mark.browser
+def test_the_web_chat_shows_the_reply_of_a_person_and_keeps_it(browser, web):
+    from playwright.sync_api import expect
+    from sqlalchemy import select
+
+    from bot.db.handover_models import Handover
+    from bot.db.session import engine_from_url, session_scope
+    from bot.handover.store import reply
+
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{web.url}/?lang=pl&topic=ask_human")
+    page.get_by_role("button", name=translate("pl", M.HANDOVER_OFFER)).click()
+    expect(page.locator("#log li.bot").last).to_contain_text("30")
+    page.fill("#text", "szef trzyma moj paszport od miesiaca")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=translate("pl", M.HANDOVER_SEND)).click()
+    sent = translate("pl", M.HANDOVER_SENT, team=translate("pl", M.TEAM_NATIONAL))
+    expect(page.locator("#log li.bot").last).to_contain_text(sent)
+    chat_id = page.evaluate("JSON.parse(localStorage.getItem('wnl-chat')).sender")
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        handover = session.execute(select(Handover).where(
+            Handover.conversation == f"web-{chat_id}")).scalar_one()
+        reply(session, handover, "staff-member", "Dzień dobry, zadzwoń do nas jutro.")
+    engine.dispose()
+    page.reload()  # the page asks at every visit (and every 20 s while open)
+    person = page.locator("#log li.person")
+    expect(person).to_have_count(1)
+    expect(person).to_contain_text(translate("pl", M.PERSON_REPLIED))
+    expect(person).to_contain_text("Dzień dobry, zadzwoń do nas jutro.")
+    expect(person).to_have_attribute("data-speaker", translate("pl", M.PERSON_REPLIED))
+    page.reload()
+    expect(page.locator("#log li.person")).to_have_count(1)  # kept on the phone, shown once
+    page.close()
