@@ -11,6 +11,7 @@ from bot.language.registry import SUPPORTED_LANGUAGES
 from bot.staff import revisions as lib
 from bot.staff.auth import staff_only
 from bot.staff.plain_text import whatsapp_text
+from bot.staff.render import topic_name
 from bot.staff.responses import database, page, plain, refused, see_other
 from bot.staff.search import MAX_QUERY, search
 from bot.staff.sessions import Staff
@@ -51,7 +52,8 @@ def show_topic(request: Request, staff: Staff, topic: str, status: int = 200,
     if entry is None:
         return page(request, "message.html", status=404, staff=staff, title="Not found",
                     error="There is no such topic.")
-    return page(request, "topic.html", status=status, staff=staff, title=topic, entry=entry,
+    return page(request, "topic.html", status=status, staff=staff, title=topic_name(topic),
+                entry=entry,
                 plain=copies(entry), revisions=revisions, notice=notice, error=error,
                 drafts=drafts or {})
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from bot import messages as M
+from bot.i18n import translate
 from bot.language.registry import SUPPORTED_LANGUAGES, native_name
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -17,8 +19,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(languages=SUPPORTED_LANGUAGES, language_name=native_name)
+    env.globals.update(languages=SUPPORTED_LANGUAGES, language_name=native_name,
+                       topic_name=topic_name)
     return env
+
+
+def topic_name(topic: str, lang: str = "en") -> str:
+    """A topic by its name ("My passport is being kept"), never its intent id."""
+    title = M.TOPIC_TITLES.get(topic)
+    return translate(lang, title) if title else topic
 
 
 def render(template: str, **values) -> str:

@@ -316,3 +316,31 @@ def test_the_privacy_and_accessibility_pages_in_every_language(browser, web, lan
         assert found == [], (name, found)
         page.go_back()
     context.close()
+
+
+def tab_to(page, check: str, most: int = 60) -> None:
+    """Press Tab until `check` (a JS expression on document.activeElement, `e`) holds."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return !!({check}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached {check}")
+
+
+def test_the_chat_works_with_the_keyboard_alone(browser, web):
+    page = browser.new_page(viewport=PHONES[0])
+    page.goto(f"{web.url}/?lang=en")
+    expect(page.locator("#log li.bot")).to_have_count(1)
+    passport = translate("en", M.TOPIC_BUTTONS["ask_passport_held"])
+    tab_to(page, f"e.closest('#log') && e.textContent === {passport!r}")
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.bot").filter(
+        has_text=first_line("ask_passport_held", "en"))).to_have_count(1)
+    tab_to(page, "e.id === 'text'")
+    page.keyboard.type("what is the minimum wage per hour")
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.user")).to_have_count(2)
+    tab_to(page, "e.classList.contains('lang') && e.textContent.startsWith('Polski')")
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    page.close()
