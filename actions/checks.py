@@ -13,7 +13,7 @@ from actions.common import dispatch
 from bot import clock
 from bot import messages as M
 from bot.calculators import forms as calc
-from bot.dialogue import replies
+from bot.dialogue import handover_flow, replies
 from bot.dialogue.turn import read_turn
 from bot.language.registry import FALLBACK_LANGUAGE
 
@@ -99,8 +99,10 @@ def after_stop(stopped_by: str, tracker: Tracker, lang: str) -> tuple[List, List
     if stopped_by in SMALL_TALK:
         return replies.small_talk(stopped_by, lang), []
     if stopped_by in calc.STOP_INTENTS and stopped_by != "choose_language":
-        return (ended + replies.topic_answer(stopped_by, lang, text),
-                [SlotSet("last_topic", stopped_by)])
+        answer = replies.topic_answer(stopped_by, lang, text)
+        if stopped_by in ("ask_human", "report_abuse") and answer:  # a person, also here
+            answer = replies.with_extra_button(answer, handover_flow.offer_button(lang))
+        return ended + answer, [SlotSet("last_topic", stopped_by)]
     return replies.topic_menu(lang, M.CHECK_STOPPED), []
 
 

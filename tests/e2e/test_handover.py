@@ -241,3 +241,12 @@ def test_the_web_chat_shows_the_reply_of_a_person_and_keeps_it(browser, web):
     page.reload()
     expect(page.locator("#log li.person")).to_have_count(1)  # kept on the phone, shown once
     page.close()
+
+
+def test_a_person_asked_for_during_the_pay_check_is_offered_too(web):
+    chat_id = uuid.uuid4().hex
+    answer = chat(web, chat_id, "czy szef moze mi zabierac pieniadze za mieszkanie")
+    chat(web, chat_id, button(answer, translate("pl", M.CHECK_PAY_BUTTON)))
+    replies = chat(web, chat_id, "chce porozmawiac z czlowiekiem")
+    assert translate("pl", M.CHECK_ENDED) in texts(replies)
+    assert button(replies, translate("pl", M.HANDOVER_OFFER))
