@@ -2,6 +2,7 @@
 of an answer on screen, the input reachable, nothing lost offline or on reload, and accessible
 (axe-core for WCAG 2.1 A/AA, and the checks axe cannot make). Screenshots go to tests/artifacts/.
 """
+import json
 from pathlib import Path
 
 import pytest
@@ -141,8 +142,9 @@ def test_a_reload_shows_the_conversation_again_and_the_check_goes_on(browser, we
     page.get_by_role("button", name=translate("ro", M.FORGET)).click()
     expect(page.locator("#status")).to_have_text(translate("ro", M.FORGOTTEN))
     expect(page.locator("#log li.user")).to_have_count(0)
-    stored = page.evaluate("localStorage.getItem('wnl-chat')")
-    assert "30" not in stored and "mieszkanie" not in stored
+    stored = page.evaluate("JSON.parse(localStorage.getItem('wnl-chat'))")
+    said = [m["text"] for m in stored["messages"] if m["who"] == "user"]
+    assert said == [] and "mieszkanie" not in json.dumps(stored, ensure_ascii=False)
     context.close()
 
 
