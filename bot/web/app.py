@@ -84,6 +84,10 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         sender = request.args.get("sender") or ""
         if not WEB_SENDER.fullmatch(sender):
             return response.json({"error": "'sender' is not a chat id"}, status=400)
+        wait = polls.retry_after(request.remote_addr or request.ip or "")
+        if wait is not None:
+            return response.json({"error": "too many requests"}, status=429,
+                                 headers={"Retry-After": str(int(wait + 0.999))})
         texts = take_replies(f"web-{sender}")
         if texts and rasa_token:
             await record_in_conversation(rasa_url, rasa_token, f"web-{sender}", texts)
@@ -95,6 +99,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         return response.json({"status": "ok"})
 
     by_sender, by_address = rate_limits.per_sender(), rate_limits.per_address()
+    # Pages ask for a person's reply every 20 s: many phones share one address in a house.
+    polls = rate_limits.SlidingWindow(int(os.environ.get("REPLY_POLLS_PER_ADDRESS", "120")))
 
     def too_many(sender: str, address: str | None):
         wait = by_address.retry_after(address or "") or by_sender.retry_after(sender)

@@ -104,7 +104,8 @@ def web(bot: Bot, tmp_path_factory) -> Web:
     """The web chat app on a free port, forwarding to the test's Rasa server."""
     # All test clients share 127.0.0.1: the per-address limit is tested on a web app of its own.
     app = web_app(tmp_path_factory.mktemp("web"), base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token,
-                                                           CHAT_PER_ADDRESS="100000"))
+                                                           CHAT_PER_ADDRESS="100000",
+                                                           REPLY_POLLS_PER_ADDRESS="100000"))
     app.start()
     try:
         wait_for_web(app)

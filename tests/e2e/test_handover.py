@@ -250,3 +250,18 @@ def test_a_person_asked_for_during_the_pay_check_is_offered_too(web):
     replies = chat(web, chat_id, "chce porozmawiac z czlowiekiem")
     assert translate("pl", M.CHECK_ENDED) in texts(replies)
     assert button(replies, translate("pl", M.HANDOVER_OFFER))
+
+
+def test_asking_for_replies_is_rate_limited_per_address(bot, tmp_path):
+    from serverkit import base_env, wait_for_web, web_app
+
+    app = web_app(tmp_path, base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token,
+                                     REPLY_POLLS_PER_ADDRESS="3"))
+    app.start()
+    try:
+        wait_for_web(app)
+        codes = [requests.get(f"{app.url}/api/replies", params={"sender": "abc"},
+                              timeout=10).status_code for _ in range(5)]
+    finally:
+        app.stop()
+    assert codes == [200, 200, 200, 429, 429]
