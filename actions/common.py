@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handover import handover_step
+from actions.handover import handover_step, offer_to_add
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.answers.topics import is_topic
 from bot.dialogue import replies
@@ -154,6 +154,8 @@ class LanguageAwareAction(Action, ABC):
             first.pop("awaiting_town", None)
         else:
             outcome = follow_up(turn, lang, context) or self.reply(turn, lang, context, tracker)
+        if step is None:
+            outcome = offer_to_add(turn, lang, tracker, outcome)
         if outcome.topic and tracker.get_slot(MISUNDERSTOOD):
             outcome = outcome.with_slots(**{MISUNDERSTOOD: 0})
         topic = conversation_topic(outcome, context)

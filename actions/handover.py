@@ -14,6 +14,8 @@ from bot.dialogue.turn import Turn
 STAGE, QUESTION = "handover_stage", "handover_question"
 ASKING, CONSENTING, SENT = "question", "consent", "sent"
 TRANSCRIPT_MESSAGES = 10
+# A message this long, while the question waits, may be more about it ("ok" is not).
+ADD_MIN_WORDS = 3
 
 
 def team_region(town: str | None) -> str | None:
@@ -68,6 +70,10 @@ def handover_step(turn: Turn, lang: str, context: Context, tracker: Any) -> Outc
     if stage == ASKING and not turn.is_payload and turn.text.strip():
         return Outcome.of(flow.consent(lang, region),
                           slots={STAGE: CONSENTING, QUESTION: turn.text.strip()})
+    if stage == SENT and step == flow.ADD:
+        added = _add(str(tracker.sender_id), tracker.get_slot(QUESTION) or "")
+        return Outcome.of(flow.added(lang) if added else flow.cancelled(lang),
+                          slots={QUESTION: None})
     if stage == CONSENTING and step is None and turn.intent == "affirm" and not turn.is_payload:
         step = flow.SEND  # a typed "yes": the question only, not the transcript
     if stage == CONSENTING and step in (flow.SEND, flow.SEND_ALL):
@@ -79,6 +85,35 @@ def handover_step(turn: Turn, lang: str, context: Context, tracker: Any) -> Outc
     if stage == CONSENTING and (step == flow.CANCEL or turn.intent == "deny"):
         return Outcome.of(flow.cancelled(lang), slots={STAGE: None, QUESTION: None})
     return None
+
+
+def offer_to_add(turn: Turn, lang: str, tracker: Any, outcome: Outcome) -> Outcome:
+    """While the question waits for a reply, a new question of the worker is answered as usual
+    and may be added to it with one tap (nothing is added without that tap)."""
+    if tracker.get_slot(STAGE) != SENT or turn.is_payload or not outcome.replies \
+            or len(words(turn.text)) < ADD_MIN_WORDS or not _waiting(str(tracker.sender_id)):
+        return outcome
+    from bot.dialogue.replies import with_extra_button
+
+    replies = with_extra_button(list(outcome.replies), flow.add_button(lang))
+    return Outcome(tuple(replies), {**outcome.slots, QUESTION: turn.text.strip()},
+                   outcome.followup, outcome.topic, outcome.place)
+
+
+def _waiting(conversation: str) -> bool:
+    from bot.db.session import session_scope, shared_engine
+    from bot.handover.store import waits_for_a_reply
+
+    with session_scope(shared_engine()) as session:
+        return waits_for_a_reply(session, conversation)
+
+
+def _add(conversation: str, text: str) -> bool:
+    from bot.db.session import session_scope, shared_engine
+    from bot.handover.store import add_to
+
+    with session_scope(shared_engine()) as session:
+        return add_to(session, conversation, text)
 
 
 def _create(conversation, channel, lang, region, question, transcript) -> None:

@@ -221,6 +221,8 @@ HANDOVER_SENT = N_(
     "Your question is with {team}. You will get the answer here. Write \"stop\" to take it back."
 )
 HANDOVER_WITHDRAW = N_("Withdraw my question")
+HANDOVER_ADD = N_("Add this to my question for the team")
+HANDOVER_ADDED = N_("Added to your question. The team sees it with your question.")
 HANDOVER_WITHDRAWN = N_("Your question is deleted. Nothing of it is kept.")
 # Translators: {region} is the name of a Dutch region, e.g. Noord-Limburg.
 TEAM_REGION = N_("the informatiepunt team for {region}")

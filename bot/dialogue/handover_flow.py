@@ -12,8 +12,8 @@ from bot.i18n import translate
 
 # Button payloads carry the step as an entity of an intent the bot already has.
 START = "start"
-SEND, SEND_ALL, CANCEL, WITHDRAW = "send", "send_all", "cancel", "withdraw"
-STEPS = (START, SEND, SEND_ALL, CANCEL, WITHDRAW)
+SEND, SEND_ALL, CANCEL, WITHDRAW, ADD = "send", "send_all", "cancel", "withdraw", "add"
+STEPS = (START, SEND, SEND_ALL, CANCEL, WITHDRAW, ADD)
 # Words that take a question back, folded, in every language.
 STOP_WORDS = frozenset({"stop", "stopp", "anuleaza", "anulare", "stoi", "stopirai"})
 
@@ -54,3 +54,12 @@ def cancelled(lang: str) -> list[Reply]:
 
 def withdrawn(lang: str) -> list[Reply]:
     return [Reply(translate(lang, M.HANDOVER_WITHDRAWN))]
+
+
+def add_button(lang: str) -> Button:
+    """Under an answer while the question waits: this message may go to the team as well."""
+    return Button(translate(lang, M.HANDOVER_ADD), payload("affirm", ADD))
+
+
+def added(lang: str) -> list[Reply]:
+    return [Reply(translate(lang, M.HANDOVER_ADDED))]

@@ -50,6 +50,22 @@ def open_for(session: Session, conversation: str) -> list[Handover]:
         .order_by(Handover.id)).scalars())
 
 
+def add_to(session: Session, conversation: str, text: str) -> bool:
+    """More words for the question, while no one has answered it yet."""
+    text = (text or "").strip()
+    waiting = [h for h in open_for(session, conversation) if h.status == WAITING]
+    if not text or not waiting:
+        return False
+    handover = waiting[-1]
+    handover.question = (handover.question + "\n\n" + text)[:MAX_QUESTION * 2]
+    handover.updated_at = now()
+    return True
+
+
+def waits_for_a_reply(session: Session, conversation: str) -> bool:
+    return any(h.status == WAITING for h in open_for(session, conversation))
+
+
 def withdraw(session: Session, conversation: str) -> int:
     """The worker takes the question back: deleted at once, with its replies."""
     found = open_for(session, conversation)

@@ -265,3 +265,17 @@ def test_asking_for_replies_is_rate_limited_per_address(bot, tmp_path):
     finally:
         app.stop()
     assert codes == [200, 200, 200, 429, 429]
+
+
+def test_the_worker_can_add_to_the_question_until_someone_replies(web):
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "en", "my boss keeps my passport", False)
+    answer = chat(web, chat_id, "and he also took 200 euro from my pay for the room")
+    add = button(answer, translate("en", M.HANDOVER_ADD))  # the answer first, then the offer
+    assert texts(chat(web, chat_id, "ok")) and not [
+        b for r in chat(web, chat_id, "ok") for b in r.get("buttons") or []
+        if b["title"] == translate("en", M.HANDOVER_ADD)]  # "ok" is not more of the question
+    assert texts(chat(web, chat_id, add)) == translate("en", M.HANDOVER_ADDED)
+    [(_, question, *_)] = stored(f"web-{chat_id}")
+    assert question == ("my boss keeps my passport\n\n"
+                        "and he also took 200 euro from my pay for the room")
