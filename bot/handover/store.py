@@ -4,11 +4,13 @@ Functions take a session first; nothing here logs text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.channels.identifiers import clean_text
 from bot.db.handover_models import Handover, HandoverAudit, HandoverReply
 
 WAITING, ANSWERED, CLOSED, WITHDRAWN = "waiting", "answered", "closed", "withdrawn"
@@ -16,6 +18,7 @@ NATIONAL = "national"
 MAX_QUESTION = 2000
 MAX_TRANSCRIPT = 8000
 MAX_REPLY = 4000
+PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{16,32}")  # secrets.token_urlsafe(16) makes 22
 
 
 class HandoverError(ValueError):
@@ -29,14 +32,14 @@ def now() -> dt.datetime:
 def create(session: Session, conversation: str, channel: str, language: str, region: str | None,
            question: str, transcript: str | None = None) -> Handover:
     """The worker's question for the team of `region` (the national team without one)."""
-    question = (question or "").strip()[:MAX_QUESTION]
+    question = clean_text(question or "").strip()[:MAX_QUESTION]
     if not question:
         raise HandoverError("empty question")
     stamp = now()
     handover = Handover(public_id=secrets.token_urlsafe(16), conversation=conversation,
                         channel=channel, language=language, region=region or NATIONAL,
                         question=question,
-                        transcript=(transcript or "")[:MAX_TRANSCRIPT] or None,
+                        transcript=clean_text(transcript or "")[:MAX_TRANSCRIPT] or None,
                         status=WAITING, created_at=stamp, updated_at=stamp)
     session.add(handover)
     session.flush()
@@ -52,7 +55,7 @@ def open_for(session: Session, conversation: str) -> list[Handover]:
 
 def add_to(session: Session, conversation: str, text: str) -> bool:
     """More words for the question, while no one has answered it yet."""
-    text = (text or "").strip()
+    text = clean_text(text or "").strip()
     waiting = [h for h in open_for(session, conversation) if h.status == WAITING]
     if not text or not waiting:
         return False
@@ -94,6 +97,8 @@ def waiting_in(session: Session, regions: set[str]) -> list[Handover]:
 def visible(session: Session, public_id: str, regions: set[str]) -> Handover | None:
     """A handover by its public id, only for staff of its region (None otherwise, the same as
     a guessed id: another region's handover is not even said to exist)."""
+    if not isinstance(public_id, str) or not PUBLIC_ID.fullmatch(public_id):
+        return None  # not an id we make: never sent to the database driver
     handover = session.execute(select(Handover).where(
         Handover.public_id == public_id)).scalar_one_or_none()
     return handover if handover is not None and handover.region in regions else None
@@ -105,7 +110,7 @@ def audit(session: Session, handover: Handover, staff: str, action: str) -> None
 
 
 def reply(session: Session, handover: Handover, staff: str, text: str) -> HandoverReply:
-    text = (text or "").replace("\r\n", "\n").strip()
+    text = clean_text((text or "").replace("\r\n", "\n")).strip()
     if not text:
         raise HandoverError("Write a reply first.")
     if len(text) > MAX_REPLY:

@@ -279,3 +279,42 @@ def test_the_worker_can_add_to_the_question_until_someone_replies(web):
     [(_, question, *_)] = stored(f"web-{chat_id}")
     assert question == ("my boss keeps my passport\n\n"
                         "and he also took 200 euro from my pay for the room")
+
+
+MARKER = "zz-handover-marker-zz"
+
+
+@pytest.mark.parametrize("odd", ["\udfff", "\x00", "x" * 1_000_000, '/affirm{"handover": "x"}'])
+def test_hostile_input_to_the_handover_paths_never_kills_a_server_or_leaks_text(
+        web, bot, staff, odd):
+    quoted = requests.utils.quote(odd.encode("utf-8", "surrogatepass"), safe="")
+    # The chat id of the reply poll, and the pages' language parameter.
+    for url in (f"{web.url}/api/replies?sender={quoted}", f"{web.url}/privacy?lang={quoted}",
+                f"{web.url}/accessibility?lang={quoted}",
+                f"{web.url}/staff/handovers/{quoted[:4000]}"):
+        assert requests.get(url, timeout=30).status_code < 500, url
+    # A question and a handover step that are odd text or an odd payload.
+    chat_id = uuid.uuid4().hex
+    first = chat(web, chat_id, "i want to talk to a real person")
+    chat(web, chat_id, button(first, translate("en", M.HANDOVER_OFFER)))
+    body = {"sender": chat_id, "message": (MARKER + odd)[:60_000], "metadata": {}}
+    assert requests.post(f"{web.url}/api/message", json=body, timeout=60).status_code == 200
+    assert requests.post(f"{web.url}/api/message", timeout=60, json={
+        "sender": chat_id, "message": '/affirm{"handover": "' + odd[:50] + '"}'}).status_code \
+        in (200, 400)
+    chat(web, chat_id, '/affirm{"handover": "send"}')
+    # A staff reply that is odd text.
+    editor = login(web, staff[("editor", "national")])
+    for public_id, *_ in stored(f"web-{chat_id}"):
+        page = editor.get(f"{web.url}/staff/handovers/{public_id}", timeout=10).text
+        form = (f"csrf={requests.utils.quote(csrf(page), safe='')}&text="
+                + requests.utils.quote((MARKER + odd).encode("utf-8", "surrogatepass"), safe=""))
+        r = editor.post(f"{web.url}/staff/handovers/{public_id}/reply", timeout=30,
+                        data=form.encode(), headers={
+                            "Content-Type": "application/x-www-form-urlencoded"})
+        assert r.status_code < 500
+    assert requests.get(f"{web.url}/api/replies", params={"sender": chat_id},
+                        timeout=10).status_code == 200
+    assert bot.healthy() and requests.get(f"{web.url}/health", timeout=10).ok
+    for log in (*bot.logs, web.log):
+        assert MARKER not in log.read_text(errors="replace")
