@@ -34,14 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from serverkit import (  # noqa: E402
-    action_server,
-    base_env,
-    new_token,
-    rasa_server,
-    wait_for_actions,
-    wait_for_rasa,
-)
+from serverkit import base_env, new_token, running_bot  # noqa: E402
 
 from bot.usage.recording import region_of  # noqa: E402
 
@@ -156,17 +149,10 @@ def main() -> int:
         logs = Path(tmp)
         env = base_env(TRACKER_STORE_URL=f"sqlite:///{logs / 'tracker.sqlite3'}",
                        CHAT_PER_SENDER="100000", CHAT_PER_ADDRESS="100000")
-        actions = action_server(logs, env).start()
-        rasa = rasa_server(logs, env, token, actions.url).start()
-        try:
-            wait_for_actions(actions)
-            wait_for_rasa(rasa, token, [actions])
+        with running_bot(logs, env, token) as rasa:
             started = time.perf_counter()
             report = run(Bot(rasa.url, token), sets)
             report["seconds"] = round(time.perf_counter() - started, 1)
-        finally:
-            rasa.stop()
-            actions.stop()
     turns = sum(v["turns"] for v in report["by_language"].values())
     print(f"{sum(len(c) for c in sets.values())} conversations, {turns} turns "
           f"({report['seconds']} s); goal: {GOAL:.0%} of turns right in every language")

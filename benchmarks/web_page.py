@@ -20,20 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from serverkit import (  # noqa: E402
-    action_server,
+    CHROMIUM,
+    CHROMIUM_ARGS,
     base_env,
     new_token,
-    rasa_server,
-    wait_for_actions,
-    wait_for_rasa,
+    running_bot,
     wait_for_web,
     web_app,
 )
 
 RESULTS = ROOT / "benchmarks" / "results" / "web_page.json"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1024 / 8,
            "uploadThroughput": 400 * 1024 / 8}
 RUNS = 5
@@ -75,29 +71,24 @@ def main() -> int:
         logs = Path(tmp)
         env = base_env(TRACKER_STORE_URL=f"sqlite:///{logs / 'tracker.sqlite3'}",
                        CHAT_PER_ADDRESS="100000")
-        actions = action_server(logs, env).start()
-        rasa = rasa_server(logs, env, token, actions.url).start()
-        web = None
-        try:
-            wait_for_actions(actions)
-            wait_for_rasa(rasa, token, [actions])
+        with running_bot(logs, env, token) as rasa:
             web = web_app(logs, base_env(RASA_URL=rasa.url, RASA_TOKEN=token,
                                          CHAT_PER_ADDRESS="100000")).start()
-            wait_for_web(web)
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                for name, slow in (("fast", False), ("slow_3g_cpu_4x", True)):
-                    runs = [one_run(browser, web.url, slow) for _ in range(RUNS)]
-                    times = sorted(r["first_answer_ms"] for r in runs)
-                    report[name] = {
-                        "first_load_bytes": runs[0]["bytes"], "requests": runs[0]["requests"],
-                        "first_answer_ms_p50": round(statistics.median(times)),
-                        "first_answer_ms_max": round(times[-1]), "runs": RUNS}
-                browser.close()
-        finally:
-            for server in (web, rasa, actions):
-                if server:
-                    server.stop()
+            try:
+                wait_for_web(web)
+                with sync_playwright() as p:
+                    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                    for name, slow in (("fast", False), ("slow_3g_cpu_4x", True)):
+                        runs = [one_run(browser, web.url, slow) for _ in range(RUNS)]
+                        times = sorted(r["first_answer_ms"] for r in runs)
+                        report[name] = {
+                            "first_load_bytes": runs[0]["bytes"],
+                            "requests": runs[0]["requests"],
+                            "first_answer_ms_p50": round(statistics.median(times)),
+                            "first_answer_ms_max": round(times[-1]), "runs": RUNS}
+                    browser.close()
+            finally:
+                web.stop()
     for name, row in report.items():
         print(f"{name}: first load {row['first_load_bytes']} bytes in {row['requests']} "
               f"requests; deep link to first answer p50 {row['first_answer_ms_p50']} ms, "

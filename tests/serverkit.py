@@ -188,6 +188,28 @@ def service_unreachable(service: str, error: Exception) -> None:
 
 
 @contextmanager
+def running_bot(logs: Path, env: dict[str, str], token: str) -> Iterator[Server]:
+    """An action server and a Rasa server on free ports, answering; stopped afterwards."""
+    actions = action_server(logs, env).start()
+    rasa = rasa_server(logs, env, token, actions.url).start()
+    try:
+        wait_for_actions(actions)
+        wait_for_rasa(rasa, token, [actions])
+        yield rasa
+    finally:
+        rasa.stop()
+        actions.stop()
+
+
+# Debian's Chromium: Playwright's own browser download does not work here (`make test` installs
+# it). Shared by the browser tests and benchmarks/web_page.py.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@contextmanager
 def postgres_database(prefix: str = "wnl_test") -> Iterator[str]:
     """The URL of a new, empty PostgreSQL database on 127.0.0.1, dropped afterwards."""
     from sqlalchemy import create_engine, text

@@ -2,7 +2,6 @@
 on free loopback ports, started once per test session."""
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 from serverkit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     MODEL,
     ROOT,
     FakeGraphAPI,
@@ -113,12 +114,6 @@ def web(bot: Bot, tmp_path_factory) -> Web:
     finally:
         app.stop()
 
-
-# Debian's Chromium: Playwright's own browser download does not work here (`make test` installs it).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 
 # Per module, not per session: Playwright's sync API keeps an event loop running in this thread
