@@ -62,7 +62,8 @@ def handover_step(turn: Turn, lang: str, context: Context, tracker: Any) -> Outc
         and len(words(turn.text)) <= 3
     region = team_region(context.town)
     if step == flow.START:
-        return Outcome.of(flow.explain(lang, region), slots={STAGE: ASKING}, topic="ask_human")
+        return Outcome.of(flow.explain(lang, region, channel_of(tracker)),
+                          slots={STAGE: ASKING}, topic="ask_human")
     if step == flow.WITHDRAW or (stop and stage in (ASKING, CONSENTING, SENT)):
         withdrawn = _withdraw(str(tracker.sender_id))
         reply = flow.withdrawn(lang) if withdrawn or stage == SENT else flow.cancelled(lang)

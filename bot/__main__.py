@@ -5,7 +5,7 @@
     python -m bot regions load | export [--out FILE]          (DATABASE_URL)
     python -m bot library load                                (DATABASE_URL)
     python -m bot staff add-user NAME --role viewer|editor | remove-user NAME | set-role NAME ROLE
-                        | set-regions NAME [REGION|national ...]
+                        | set-regions NAME [REGION|national ...] | reset-2fa NAME
                                                               (DATABASE_URL, STAFF_PASSWORD)
     python -m bot purge [--days N] [--dry-run]                 (TRACKER_STORE_URL, RETENTION_DAYS)
 """
@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     set_role = staff_commands.add_parser("set-role", help="make an account a viewer or an editor")
     set_role.add_argument("name")
     set_role.add_argument("role", choices=("viewer", "editor"))
+    reset = staff_commands.add_parser(
+        "reset-2fa", help="a lost phone: the next login sets up the two-step login again")
+    reset.add_argument("name")
     set_regions = staff_commands.add_parser(
         "set-regions", help="the handover queues an account answers (region names, national)")
     set_regions.add_argument("name")
@@ -201,6 +204,15 @@ def staff_command(args: argparse.Namespace) -> int:
             elif args.command == "remove-user":
                 remove_user(session, args.name)
                 print(f"removed {args.name}")
+            elif args.command == "reset-2fa":
+                from bot.staff.two_factor import reset
+                from bot.staff.users import find_user
+
+                user = find_user(session, args.name)
+                if user is None:
+                    raise UserError(f"no such user: {args.name}")
+                reset(session, user)
+                print(f"{args.name} sets up the two-step login at the next login")
             elif args.command == "set-regions":
                 known = {r.name for r in session.execute(select(Region)).scalars()} | {NATIONAL}
                 set_regions(session, args.name, args.regions, known)

@@ -229,6 +229,13 @@ TEAM_REGION = N_("the informatiepunt team for {region}")
 TEAM_NATIONAL = N_("the national team of the informatiepunten")
 # Translators: above a reply written by a person, not by the bot.
 PERSON_REPLIED = N_("A person from the informatiepunt replied:")
+# On WhatsApp, after the worker tapped "show the reply" when none is waiting any more.
+PERSON_NO_REPLY_YET = N_("There is no new reply for you yet. We will send it here.")
+# Translators: added to the explanation on WhatsApp only.
+HANDOVER_EXPLAIN_PHONE = N_(
+    "- On WhatsApp your phone number is kept with the question, only to send you the answer. "
+    "It is deleted with the question."
+)
 
 # --- Web chat page ---
 PAGE_TITLE = N_("Work in NL: help for workers from abroad")

@@ -27,6 +27,11 @@ class Handover(Base):
     created_at = Column(DateTime, nullable=False)
     updated_at = Column(DateTime, nullable=False)
     assigned_to = Column(String(80))
+    # WhatsApp only: the phone number, encrypted (bot/handover/contact.py), to send the reply;
+    # deleted with the handover. The web chat needs none: the page asks for its replies.
+    contact = Column(String(300))
+    last_worker_at = Column(DateTime)  # the worker's last message: WhatsApp's 24-hour window
+    stats_id = Column(Integer)  # its row in handover_stats, which holds no id of it
 
 
 class HandoverReply(Base):
@@ -38,6 +43,8 @@ class HandoverReply(Base):
     text = Column(Text, nullable=False)
     created_at = Column(DateTime, nullable=False)
     delivered_at = Column(DateTime)
+    # Outside WhatsApp's 24-hour window: when the template that says a reply waits went out.
+    announced_at = Column(DateTime)
 
 
 class HandoverAudit(Base):
@@ -49,3 +56,18 @@ class HandoverAudit(Base):
     staff = Column(String(80), nullable=False)
     action = Column(String(20), nullable=False)  # opened replied closed forwarded
     at = Column(DateTime, nullable=False)
+
+
+class HandoverStat(Base):
+    """One handover for the statistics, without anything that leads back to it or the worker:
+    the ISO week it came in, its region, language and channel, and how long the first reply
+    took. Kept after the handover is purged."""
+
+    __tablename__ = "handover_stats"
+    id = Column(Integer, primary_key=True)
+    week = Column(String(8), nullable=False, index=True)  # ISO week, e.g. 2026-W49
+    region = Column(String(100), nullable=False)
+    language = Column(String(5), nullable=False)
+    channel = Column(String(20), nullable=False)
+    first_reply_minutes = Column(Integer)
+    within_working_day = Column(Integer)  # 1 or 0; empty until the first reply

@@ -21,6 +21,21 @@ class StaffUser(Base):
     created_at = Column(DateTime, nullable=False)
     # The handover queues this person answers: region names, and/or "national" (comma-separated).
     regions = Column(String(1000))
+    # Two-factor login (bot/staff/two_factor.py): the TOTP secret, set once the person proved
+    # the app with a code, and the last time step used (a code works once).
+    totp_secret = Column(String(64))
+    totp_last_step = Column(Integer)
+
+
+class RecoveryCode(Base):
+    """A one-time code for a lost phone; only its SHA-256 hash is kept."""
+
+    __tablename__ = "staff_recovery_codes"
+    id = Column(Integer, primary_key=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id", ondelete="CASCADE"), nullable=False,
+                     index=True)
+    code_hash = Column(String(64), nullable=False)
+    used_at = Column(DateTime)
 
 
 class StaffSession(Base):
@@ -33,6 +48,10 @@ class StaffSession(Base):
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(DateTime, nullable=False)
     last_seen = Column(DateTime, nullable=False)
+    # Empty once the login is complete. "code": the password was right, the one-time code is
+    # still to come; "enrol": the account must set up its authenticator app first.
+    pending = Column(String(10))
+    enrol_secret = Column(String(64))  # the secret shown while enrolling, until it is proved
 
 
 class LoginFailure(Base):

@@ -31,9 +31,12 @@ def team(lang: str, region: str | None) -> str:
         translate(lang, M.TEAM_NATIONAL)
 
 
-def explain(lang: str, region: str | None) -> list[Reply]:
-    return [Reply(translate(lang, M.HANDOVER_EXPLAIN, team=team(lang, region),
-                            days=str(retention_days())))]
+def explain(lang: str, region: str | None, channel: str = "web") -> list[Reply]:
+    lines = translate(lang, M.HANDOVER_EXPLAIN, team=team(lang, region),
+                      days=str(retention_days())).split("\n")
+    if channel == "whatsapp":  # the number is kept to reply to: said before the last line
+        lines.insert(len(lines) - 1, translate(lang, M.HANDOVER_EXPLAIN_PHONE))
+    return [Reply("\n".join(lines))]
 
 
 def consent(lang: str, region: str | None) -> list[Reply]:

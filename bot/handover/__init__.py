@@ -1,5 +1,6 @@
 """A person when it matters: the questions workers leave for the informatiepunt team, with their
-consent (`store`), and who may see them (`queues`). The worker's side is in actions/ and
-bot/dialogue/; the staff inbox in bot/staff/handover_views.py; delivery of replies to the web
-chat in bot/web/app.py. No Rasa here.
+consent (`store`); getting staff replies to the worker once, on the web chat or WhatsApp
+(`delivery`, `contact` for the encrypted number, `conversation_events` for Rasa's record); and
+the weekly figures without ids (`figures`). The worker's side is in actions/ and bot/dialogue/;
+the staff inbox in bot/staff/handover_views.py. No Rasa here.
 """

@@ -7,11 +7,12 @@ import datetime as dt
 import re
 import secrets
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.channels.identifiers import clean_text
 from bot.db.handover_models import Handover, HandoverAudit, HandoverReply
+from bot.handover import figures
 
 WAITING, ANSWERED, CLOSED, WITHDRAWN = "waiting", "answered", "closed", "withdrawn"
 NATIONAL = "national"
@@ -43,6 +44,7 @@ def create(session: Session, conversation: str, channel: str, language: str, reg
                         status=WAITING, created_at=stamp, updated_at=stamp)
     session.add(handover)
     session.flush()
+    figures.came_in(session, handover)
     return handover
 
 
@@ -119,6 +121,7 @@ def reply(session: Session, handover: Handover, staff: str, text: str) -> Handov
         raise HandoverError("This handover is closed.")
     answer = HandoverReply(handover_id=handover.id, staff=staff, text=text, created_at=now())
     session.add(answer)
+    figures.first_reply(session, handover, answer.created_at)
     handover.status, handover.updated_at = ANSWERED, now()
     handover.assigned_to = handover.assigned_to or staff
     audit(session, handover, staff, "replied")
@@ -150,10 +153,48 @@ def undelivered(session: Session, conversation: str) -> list[tuple[Handover, Han
     return [(h, r) for h, r in rows]
 
 
-def delivered(session: Session, replies: list[HandoverReply]) -> None:
-    stamp = now()
-    for answer in replies:
-        answer.delivered_at = stamp
+def claim(session: Session, conversation: str) -> list[tuple[Handover, HandoverReply]]:
+    """The undelivered replies, each marked delivered by one conditional UPDATE: of two servers
+    or polls that claim at once, only one gets a reply (delivered once). A failed send gives it
+    back with `unclaim`."""
+    stamp, claimed = now(), []
+    for handover, answer in undelivered(session, conversation):
+        won = session.execute(update(HandoverReply).where(
+            HandoverReply.id == answer.id, HandoverReply.delivered_at.is_(None))
+            .values(delivered_at=stamp).execution_options(synchronize_session=False)).rowcount
+        if won == 1:
+            claimed.append((handover, answer))
+    session.flush()
+    return claimed
+
+
+def unclaim(session: Session, reply_ids: list[int]) -> None:
+    if reply_ids:
+        session.execute(update(HandoverReply).where(HandoverReply.id.in_(reply_ids))
+                        .values(delivered_at=None).execution_options(synchronize_session=False))
+
+
+def to_announce(session: Session, conversation: str) -> list[HandoverReply]:
+    """Undelivered replies no template has announced yet (outside WhatsApp's 24 hours)."""
+    return [r for _, r in undelivered(session, conversation) if r.announced_at is None]
+
+
+def announced(session: Session, reply_ids: list[int]) -> None:
+    if reply_ids:
+        session.execute(update(HandoverReply).where(HandoverReply.id.in_(reply_ids))
+                        .values(announced_at=now()).execution_options(synchronize_session=False))
+
+
+def worker_wrote(session: Session, conversation: str, sealed_contact: str | None,
+                 at: dt.datetime | None = None) -> int:
+    """The worker wrote on WhatsApp: the 24-hour window opens again, and the handover keeps the
+    (encrypted) number to send the reply to. Only handovers that are still open."""
+    values = {"last_worker_at": at or now()}
+    if sealed_contact:
+        values["contact"] = sealed_contact
+    return session.execute(update(Handover).where(
+        Handover.conversation == conversation, Handover.status.in_((WAITING, ANSWERED)))
+        .values(**values).execution_options(synchronize_session=False)).rowcount
 
 
 def purge(session: Session, older_than: dt.datetime) -> int:

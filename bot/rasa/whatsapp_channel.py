@@ -19,35 +19,23 @@ import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, List
 
-import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import messages as M
 from bot.channels import rate_limits
+from bot.channels.graph_client import DEFAULT_GRAPH_URL, GraphClient
 from bot.channels.seen_messages import seen_ids
 from bot.channels.whatsapp_cloud import outgoing, pseudonym, read_webhook, valid_signature
+from bot.handover import delivery
+from bot.i18n import translate
 from bot.language.conversation_policy import language_from_phone
+from bot.rasa.person_replies import recorder
 from bot.rasa.rest_channel import add_security_headers
 from bot.rasa.silence import never_silent
 
 logger = logging.getLogger(__name__)
-DEFAULT_GRAPH_URL = "https://graph.facebook.com/v19.0"
-GRAPH_TIMEOUT = aiohttp.ClientTimeout(total=10)
-
-
-class GraphClient:
-    """Sends messages through the Graph API (or the recording twin the tests run)."""
-
-    def __init__(self, base_url: str, phone_number_id: str, access_token: str) -> None:
-        self.url = f"{base_url.rstrip('/')}/{phone_number_id}/messages"
-        self.headers = {"Authorization": f"Bearer {access_token}"}
-
-    async def send(self, payload: dict) -> None:
-        async with aiohttp.ClientSession(timeout=GRAPH_TIMEOUT) as session:
-            async with session.post(self.url, json=payload, headers=self.headers) as r:
-                if r.status >= 400:
-                    logger.warning("whatsapp.send failed with status %s", r.status)
 
 
 class WhatsAppOutput(OutputChannel):
@@ -101,17 +89,40 @@ class WhatsAppInput(InputChannel):
     def _first_time(self, message_id: str) -> bool:
         return self.seen.first_time(message_id)
 
-    async def _handle(self, incoming, sender: str, on_new_message) -> None:
+    async def _handle(self, incoming, sender: str, on_new_message, app) -> None:
         output = WhatsAppOutput(self.client, incoming.phone)
         metadata = {"src": "whatsapp", "phone_lang": language_from_phone(incoming.phone)}
+        # The worker wrote, so WhatsApp's 24-hour window is open: a staff reply waiting for
+        # them goes out first (bot/handover/delivery.py).
+        delivered = await self._deliver_replies(sender, incoming.phone, app)
+        if incoming.text == delivery.SHOW_REPLY:  # the button of our "a reply waits" template
+            if not delivered:
+                await output.send_text_message(sender, translate(
+                    metadata["phone_lang"] or "en", M.PERSON_NO_REPLY_YET))
+            return
         if incoming.media:
             # Voice notes, photos, locations: say politely that only text can be read.
             await on_new_message(UserMessage(
                 "/out_of_scope", output, sender, input_channel=self.name(),
                 metadata={**metadata, "media": True}))
-            return
-        await on_new_message(UserMessage(incoming.text or "", output, sender,
-                                         input_channel=self.name(), metadata=metadata))
+        else:
+            await on_new_message(UserMessage(incoming.text or "", output, sender,
+                                             input_channel=self.name(), metadata=metadata))
+        self._remember(sender, incoming.phone)
+
+    async def _deliver_replies(self, sender: str, phone: str, app) -> list[str]:
+        try:
+            return await delivery.on_worker_message(sender, phone, self.client,
+                                                    recorder(app))
+        except Exception as error:  # noqa: BLE001 - the worker's own message still gets answered
+            logger.error("whatsapp: person replies not delivered: %s", type(error).__name__)
+            return []
+
+    def _remember(self, sender: str, phone: str) -> None:
+        try:
+            delivery.remember_worker(sender, phone)
+        except Exception as error:  # noqa: BLE001 - the answer went out; the window is a detail
+            logger.error("whatsapp: handover contact not kept: %s", type(error).__name__)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("whatsapp_webhook", __name__)
@@ -149,7 +160,7 @@ class WhatsAppInput(InputChannel):
                     logger.warning("whatsapp: a sender is over the message limit")
                     continue
                 try:
-                    await self._handle(incoming, sender, on_new_message)
+                    await self._handle(incoming, sender, on_new_message, request.app)
                 except Exception as error:  # noqa: BLE001 - Meta retries a failed delivery
                     # Not seen after all: the retry is handled. The type only, never the text.
                     self.seen.forget(incoming.message_id)

@@ -1,7 +1,8 @@
 """Who may use the staff library: logging in (rate limited, bot/staff/rate_limit.py), server-side
 sessions in a cookie, the CSRF check on every POST, and the editor role.
 
-Every route but the login form is wrapped in `staff_only`: without a session a page answers 303
+Accounts that can read workers' questions log in in two steps (bot/staff/two_factor_views.py).
+Every route but the login forms is wrapped in `staff_only`: without a session a page answers 303
 to the login form and anything else (plain text, CSV, form posts) 401, never content. Every POST
 carries the session's CSRF token (403 without it); editing needs the editor role (403).
 """
@@ -13,7 +14,7 @@ from sanic import response
 from sanic.request import Request
 
 from bot.channels.identifiers import clean_identifier
-from bot.staff import csrf, passwords, rate_limit
+from bot.staff import csrf, passwords, rate_limit, two_factor
 from bot.staff.passwords import hash_password, needs_rehash
 from bot.staff.responses import database, headers, page, refused, see_other
 from bot.staff.sessions import Staff, end_session, resume_session, start_session
@@ -106,8 +107,15 @@ async def login(request: Request):
             return login_page(request, 401, "Wrong user name or password.", name)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
-        token = start_session(s, user)
-    resp = see_other(request, "/staff")
+        if user.totp_secret:
+            token, next_page = start_session(s, user, pending=two_factor.CODE), "/staff/login/code"
+        elif two_factor.required(user):
+            token = start_session(s, user, pending=two_factor.ENROL,
+                                  enrol_secret=two_factor.new_secret())
+            next_page = "/staff/login/enrol"
+        else:
+            token, next_page = start_session(s, user), "/staff"
+    resp = see_other(request, next_page)
     set_cookie(request, resp, COOKIE, token)
     set_cookie(request, resp, LOGIN_CSRF_COOKIE, "", max_age=0)
     return resp

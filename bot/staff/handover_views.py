@@ -5,6 +5,7 @@ GET  /staff/handovers/<public id>      one question: text, consented transcript,
                                        library answers in the worker's language, a reply box
 POST /staff/handovers/<public id>/reply    an editor replies (delivered to the worker's chat)
 POST /staff/handovers/<public id>/close    an editor closes the question
+POST /staff/handovers/<public id>/forward  an editor sends it on to another region's queue
 
 Staff of one region never see another region's questions: a handover outside the staff
 member's queues is "not found", like a guessed id. Every opening is audited, without text.
@@ -14,14 +15,18 @@ from __future__ import annotations
 from collections import Counter
 
 from sanic.request import Request
+from sqlalchemy import select
 
+from bot.channels.graph_client import client_from_env
+from bot.db.models import Region
 from bot.dialogue.phrases import words
 from bot.dialogue.several_topics import evidence
-from bot.handover import store
+from bot.handover import delivery, store
+from bot.handover.conversation_events import over_http
 from bot.staff import revisions as lib
 from bot.staff.auth import staff_only
 from bot.staff.plain_text import whatsapp_text
-from bot.staff.responses import database, not_found, page, see_other
+from bot.staff.responses import config, database, not_found, page, see_other
 from bot.staff.search import search
 from bot.staff.sessions import Staff
 from bot.staff.users import find_user, regions_of
@@ -30,7 +35,15 @@ LIBRARY_MATCHES = 3
 
 
 def queues(session, staff: Staff) -> set[str]:
-    return regions_of(find_user(session, staff.name))
+    """The staff member's queues; none until the account has its two-step login (a session
+    from before the queues were given does not open them)."""
+    user = find_user(session, staff.name)
+    return regions_of(user) if user is not None and user.totp_secret else set()
+
+
+def without_two_step(session, staff: Staff) -> bool:
+    user = find_user(session, staff.name)
+    return user is not None and bool(regions_of(user)) and not user.totp_secret
 
 
 def matching_topics(question: str, entries: dict) -> list[str]:
@@ -55,8 +68,9 @@ async def inbox(request: Request, staff: Staff):
     with database() as s:
         regions = queues(s, staff)
         handovers = store.waiting_in(s, regions)
+        enrol_first = without_two_step(s, staff)
     return page(request, "handovers.html", staff=staff, title="Questions", regions=sorted(regions),
-                handovers=handovers, waiting=waiting_time)
+                handovers=handovers, waiting=waiting_time, enrol_first=enrol_first)
 
 
 def show(request: Request, staff: Staff, public_id: str, status: int = 200, error=None,
@@ -68,11 +82,19 @@ def show(request: Request, staff: Staff, public_id: str, status: int = 200, erro
         store.audit(s, handover, staff.name, "opened")
         replies = store.replies_of(s, handover)
         entries = lib.topics(s)
+        regions = queue_names(s)
     answers = [(topic, whatsapp_text(entries[topic].as_answer(), handover.language))
                for topic in matching_topics(handover.question, entries)
                if handover.language in entries[topic].texts]
     return page(request, "handover.html", status=status, staff=staff, title="Question",
-                handover=handover, replies=replies, answers=answers, error=error, draft=draft)
+                handover=handover, replies=replies, answers=answers, error=error, draft=draft,
+                regions=[r for r in regions if r != handover.region])
+
+
+def queue_names(session) -> list[str]:
+    """Where a question can be sent on: every region on record, and the national team."""
+    names = sorted(r.name for r in session.execute(select(Region)).scalars())
+    return [store.NATIONAL, *names]
 
 
 @staff_only()
@@ -89,8 +111,13 @@ async def reply(request: Request, staff: Staff, public_id: str):
             if handover is None:
                 return not_found(request, "No such question in your queues.")
             store.reply(s, handover, staff.name, text)
+            conversation, channel = handover.conversation, handover.channel
     except store.HandoverError as error:
         return show(request, staff, public_id, status=400, error=str(error), draft=text)
+    if channel == "whatsapp":  # the web chat asks for its replies; WhatsApp gets them sent
+        settings = config(request)
+        await delivery.after_staff_reply(conversation, client_from_env(),
+                                         over_http(settings.rasa_url, settings.rasa_token))
     return see_other(request, f"/staff/handovers/{public_id}")
 
 
@@ -104,3 +131,16 @@ async def close(request: Request, staff: Staff, public_id: str):
     return see_other(request, "/staff/handovers")
 
 
+
+
+@staff_only(editor=True)
+async def forward(request: Request, staff: Staff, public_id: str):
+    region = (request.form.get("region") or "")[:200]
+    with database() as s:
+        handover = store.visible(s, public_id, queues(s, staff))
+        if handover is None:
+            return not_found(request, "No such question in your queues.")
+        if region not in queue_names(s) or region == handover.region:
+            return show(request, staff, public_id, status=400, error="Choose another queue.")
+        store.forward(s, handover, staff.name, region)
+    return see_other(request, "/staff/handovers")

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from bot.db.staff_models import StaffSession, StaffUser
 from bot.staff.settings import ABSOLUTE_SESSION_HOURS, session_idle
 
+PENDING_MINUTES = 10  # to type the code after the password
+
 
 @dataclass(frozen=True)
 class Staff:
@@ -32,12 +34,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def start_session(session: Session, user: StaffUser, now: dt.datetime | None = None) -> str:
-    """A new session for `user`; returns the token for the cookie (never stored)."""
+def start_session(session: Session, user: StaffUser, now: dt.datetime | None = None,
+                  pending: str | None = None, enrol_secret: str | None = None) -> str:
+    """A new session for `user`; returns the token for the cookie (never stored). A `pending`
+    session only leads to the second step of the login (bot/staff/two_factor.py)."""
     now = now or dt.datetime.utcnow()
     token = secrets.token_urlsafe(32)
     session.add(StaffSession(token_hash=token_hash(token), user_id=user.id,
-                             csrf_token=secrets.token_urlsafe(32), created_at=now, last_seen=now))
+                             csrf_token=secrets.token_urlsafe(32), created_at=now, last_seen=now,
+                             pending=pending, enrol_secret=enrol_secret))
     _purge(session, now)
     session.flush()
     return token
@@ -55,12 +60,30 @@ def resume_session(session: Session, token: str | None,
     if row is None:
         return None
     stored, user = row
+    if stored.pending:  # the password was right, the second step is still to come
+        return None
     if now - stored.last_seen > session_idle() or \
             now - stored.created_at > dt.timedelta(hours=ABSOLUTE_SESSION_HOURS):
         session.delete(stored)
         return None
     stored.last_seen = now
     return Staff(user.name, user.role, stored.csrf_token)
+
+
+def pending_session(session: Session, token: str | None, now: dt.datetime | None = None):
+    """(session row, user) of a login waiting for its second step, for PENDING_MINUTES."""
+    if not token or len(token) > 200:
+        return None
+    now = now or dt.datetime.utcnow()
+    row = session.execute(
+        select(StaffSession, StaffUser).join(StaffUser, StaffUser.id == StaffSession.user_id)
+        .where(StaffSession.token_hash == token_hash(token))).first()
+    if row is None or not row[0].pending:
+        return None
+    if now - row[0].created_at > dt.timedelta(minutes=PENDING_MINUTES):
+        session.delete(row[0])
+        return None
+    return row
 
 
 def end_session(session: Session, token: str | None) -> None:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from sanic import response
 from sanic.request import Request
 
+from bot.handover import figures as handover_figures
 from bot.staff.auth import staff_only
 from bot.staff.responses import database, headers, page
 from bot.staff.sessions import Staff
@@ -24,7 +25,10 @@ async def stats(request: Request, staff: Staff):
     # The chart is SVG drawn by bot.usage.stats from counts only: no text from users.
     chart = Markup(usage_stats.chart_svg(rows))
     cells = [astuple(row) for row in rows]
-    return page(request, "stats.html", staff=staff, title="Statistics", rows=cells, chart=chart)
+    with database() as s:
+        handovers = [astuple(row) for row in handover_figures.weekly(s)]
+    return page(request, "stats.html", staff=staff, title="Statistics", rows=cells, chart=chart,
+                handovers=handovers)
 
 
 @staff_only()

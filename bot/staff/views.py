@@ -17,6 +17,7 @@ from bot.staff import (
     library_views,
     stats_views,
     suggest_views,
+    two_factor_views,
 )
 from bot.staff.responses import StaffConfig
 
@@ -24,6 +25,10 @@ from bot.staff.responses import StaffConfig
 ROUTES = (
     ("GET", "/login", auth.login_form),
     ("POST", "/login", auth.login),
+    ("GET", "/login/enrol", two_factor_views.enrol_form),
+    ("POST", "/login/enrol", two_factor_views.enrol),
+    ("GET", "/login/code", two_factor_views.code_form),
+    ("POST", "/login/code", two_factor_views.code),
     ("POST", "/logout", auth.logout),
     ("GET", "", library_views.library),
     ("GET", "/topics/<topic:str>", library_views.topic_page),
@@ -42,6 +47,7 @@ ROUTES = (
     ("GET", "/handovers/<public_id:str>", handover_views.handover_page),
     ("POST", "/handovers/<public_id:str>/reply", handover_views.reply),
     ("POST", "/handovers/<public_id:str>/close", handover_views.close),
+    ("POST", "/handovers/<public_id:str>/forward", handover_views.forward),
     ("GET", "/stats", stats_views.stats),
     ("GET", "/stats.csv", stats_views.stats_csv),
 )

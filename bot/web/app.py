@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import aiohttp
 from sanic import Sanic, response
@@ -22,6 +22,7 @@ from bot.answers.topics import is_topic
 from bot.channels import rate_limits
 from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
 from bot.channels.source_signature import sign
+from bot.handover.conversation_events import over_http
 from bot.language.registry import normalise_code
 from bot.web.compression import compress
 from bot.web.info_pages import render_page
@@ -77,6 +78,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
         lang = normalise_code(request.args.get("lang")) or "en"
         return response.html(render_page(name, lang), headers=SECURITY_HEADERS)
 
+    record = over_http(rasa_url, rasa_token)
+
     @app.get("/api/replies")
     async def person_replies(request: Request):
         """Replies a person wrote to this chat's question (bot/handover/), shown once; each is
@@ -89,8 +92,8 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
             return response.json({"error": "too many requests"}, status=429,
                                  headers={"Retry-After": str(int(wait + 0.999))})
         texts = take_replies(f"web-{sender}")
-        if texts and rasa_token:
-            await record_in_conversation(rasa_url, rasa_token, f"web-{sender}", texts)
+        if texts and record is not None:
+            await record(f"web-{sender}", texts)
         return response.json({"replies": [{"text": text} for text in texts]},
                              headers={"Cache-Control": "no-store"})
 
@@ -160,34 +163,14 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
 
 
 def take_replies(conversation: str) -> list[str]:
-    """The staff replies not yet shown to this conversation, marked as shown."""
-    from bot.db.session import session_scope, shared_engine
-    from bot.handover.store import delivered, undelivered
+    """The staff replies not yet shown to this conversation, claimed as shown."""
+    from bot.handover.delivery import take
 
     try:
-        with session_scope(shared_engine()) as session:
-            found = undelivered(session, conversation)
-            delivered(session, [r for _, r in found])
-            return [r.text for _, r in found]
+        return take(conversation)
     except Exception as error:  # noqa: BLE001 - no replies rather than a 500; retried next poll
         logger.warning("person replies not read: %s", type(error).__name__)
         return []
-
-
-async def record_in_conversation(rasa_url: str, token: str, sender: str, texts: list[str]):
-    """The replies as bot events with metadata, so later turns and the purge see them."""
-    events = [{"event": "bot", "text": text, "metadata": {"from_person": True}}
-              for text in texts]
-    try:
-        async with aiohttp.ClientSession(timeout=RASA_TIMEOUT) as session:
-            async with session.post(
-                    f"{rasa_url}/conversations/{quote(sender, safe='')}/tracker/events",
-                    params={"token": token}, json=events) as r:
-                if r.status != 200:
-                    logger.warning("person reply not recorded in the conversation: %s", r.status)
-    except (aiohttp.ClientError, TimeoutError) as error:
-        logger.warning("person reply not recorded in the conversation: %s",
-                       type(error).__name__)
 
 
 def same_origin(origin: str, host: str, allowed: set[str]) -> bool:

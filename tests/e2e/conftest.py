@@ -31,6 +31,7 @@ class Bot:
     token: str
     logs: tuple[Path, ...] = ()  # the action server's and the Rasa server's output
     actions_url: str = ""
+    graph_url: str = ""  # the fake Graph API the Rasa server sends WhatsApp messages to
 
     def say(self, sender: str, text, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": text}
@@ -82,7 +83,7 @@ def bot(tmp_path_factory, graph) -> Bot:
     try:
         wait_for_actions(actions)
         wait_for_rasa(rasa, token, [actions])
-        yield Bot(rasa.url, token, (actions.log, rasa.log), actions.url)
+        yield Bot(rasa.url, token, (actions.log, rasa.log), actions.url, graph.url)
     finally:
         rasa.stop()
         actions.stop()
@@ -104,9 +105,13 @@ class Web:
 def web(bot: Bot, tmp_path_factory) -> Web:
     """The web chat app on a free port, forwarding to the test's Rasa server."""
     # All test clients share 127.0.0.1: the per-address limit is tested on a web app of its own.
-    app = web_app(tmp_path_factory.mktemp("web"), base_env(RASA_URL=bot.url, RASA_TOKEN=bot.token,
-                                                           CHAT_PER_ADDRESS="100000",
-                                                           REPLY_POLLS_PER_ADDRESS="100000"))
+    # The web app sends staff replies on WhatsApp: the Rasa server's Graph API and pseudonym
+    # key (which also encrypts the number a handover keeps), and a reply template.
+    app = web_app(tmp_path_factory.mktemp("web"), base_env(
+        RASA_URL=bot.url, RASA_TOKEN=bot.token, CHAT_PER_ADDRESS="100000",
+        REPLY_POLLS_PER_ADDRESS="100000", WHATSAPP_GRAPH_URL=bot.graph_url,
+        WHATSAPP_ACCESS_TOKEN="test-access-token", WHATSAPP_PHONE_NUMBER_ID="1234",
+        WHATSAPP_PSEUDONYM_KEY="test-pseudonym-key", WHATSAPP_REPLY_TEMPLATE="wnl_reply_waiting"))
     app.start()
     try:
         wait_for_web(app)

@@ -54,13 +54,37 @@ def staff():
     return names
 
 
+SESSIONS: dict[str, requests.Session] = {}
+SECRETS: dict[str, str] = {}  # name -> the TOTP secret the enrolment page showed
+
+
+def secret_on(page):
+    return re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+
+
 def login(web, name):
+    """A logged-in session, two-step login included (an account with a queue needs it); one
+    per account: a TOTP code works once, so a second login in the same 30 s would need the next."""
+    if name in SESSIONS:
+        return SESSIONS[name]
+    import pyotp
+
     client = requests.Session()
     form = client.get(f"{web.url}/staff/login", timeout=10).text
     token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
     r = client.post(f"{web.url}/staff/login", data={"name": name, "password": PASSWORD,
                                                     "csrf": token}, timeout=30)
+    if r.url.endswith("/staff/login/enrol"):
+        SECRETS[name] = secret_on(r.text)
+        r = client.post(r.url, data={"csrf": csrf(r.text),
+                                     "code": pyotp.TOTP(SECRETS[name]).now()}, timeout=10)
+        assert "Your recovery codes" in r.text, r.text[:300]
+        r = client.get(f"{web.url}/staff", timeout=10)
+    elif r.url.endswith("/staff/login/code"):
+        r = client.post(r.url, data={"csrf": csrf(r.text),
+                                     "code": pyotp.TOTP(SECRETS[name]).now()}, timeout=10)
     assert r.ok and "Log out" in r.text, r.text[:300]
+    SESSIONS[name] = client
     return client
 
 
