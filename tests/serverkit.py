@@ -36,6 +36,10 @@ TODAY = dt.date(2026, 12, 1)
 ACTION_SERVER_TOKEN = "test-action-server-token"
 
 
+# The password of the staff accounts the handover tests make (tests/e2e/conftest.py).
+HANDOVER_STAFF_PASSWORD = "handover test password"
+
+
 def base_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false",
             "WNL_TODAY": TODAY.isoformat(), "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN, **extra}

@@ -11,6 +11,7 @@ import requests
 from serverkit import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    HANDOVER_STAFF_PASSWORD,
     MODEL,
     ROOT,
     FakeGraphAPI,
@@ -134,3 +135,23 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def staff():
+    """Accounts in the servers' database: editors for the national queue and for a region,
+    and a viewer of the national queue."""
+    from bot.db.session import engine_from_url, session_scope
+    from bot.staff.users import add_user, set_regions
+
+    names = {}
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        for role, regions in (("editor", ["national"]), ("editor", ["Noord-Limburg"]),
+                              ("viewer", ["national"])):
+            name = f"h{uuid.uuid4().hex[:8]}"
+            add_user(session, name, HANDOVER_STAFF_PASSWORD, role)
+            set_regions(session, name, regions, {"national", "Noord-Limburg"})
+            names[(role, regions[0])] = name
+    engine.dispose()
+    return names

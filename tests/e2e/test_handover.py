@@ -8,13 +8,12 @@ import uuid
 
 import pytest
 import requests
+from serverkit import HANDOVER_STAFF_PASSWORD as PASSWORD
 
 from bot import messages as M
 from bot.i18n import translate
 
 pytestmark = pytest.mark.e2e
-
-PASSWORD = "handover test password"
 
 
 def texts(replies):
@@ -32,26 +31,6 @@ def chat(web, chat_id, message):
                       json={"sender": chat_id, "message": message, "metadata": {"src": "web"}})
     assert r.status_code == 200, r.text
     return r.json()["messages"]
-
-
-@pytest.fixture(scope="module")
-def staff():
-    """Accounts in the servers' database: editors for the national queue and for a region,
-    and a viewer of the national queue."""
-    from bot.db.session import engine_from_url, session_scope
-    from bot.staff.users import add_user, set_regions
-
-    names = {}
-    engine = engine_from_url()
-    with session_scope(engine) as session:
-        for role, regions in (("editor", ["national"]), ("editor", ["Noord-Limburg"]),
-                              ("viewer", ["national"])):
-            name = f"h{uuid.uuid4().hex[:8]}"
-            add_user(session, name, PASSWORD, role)
-            set_regions(session, name, regions, {"national", "Noord-Limburg"})
-            names[(role, regions[0])] = name
-    engine.dispose()
-    return names
 
 
 SESSIONS: dict[str, requests.Session] = {}
@@ -342,3 +321,53 @@ def test_hostile_input_to_the_handover_paths_never_kills_a_server_or_leaks_text(
     assert bot.healthy() and requests.get(f"{web.url}/health", timeout=10).ok
     for log in (*bot.logs, web.log):
         assert MARKER not in log.read_text(errors="replace")
+
+
+def test_a_question_sent_on_to_another_team_leaves_the_first_queue(web, staff):
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "pl", "pracuje w Venlo, szef nie placi", False)
+    [(public_id, *_)] = stored(f"web-{chat_id}")
+    national = login(web, staff[("editor", "national")])
+    page = national.get(f"{web.url}/staff/handovers/{public_id}", timeout=10).text
+    assert '<option value="Noord-Limburg">' in page
+    bad = national.post(f"{web.url}/staff/handovers/{public_id}/forward", timeout=10,
+                        data={"csrf": csrf(page), "region": "Atlantis"})
+    assert bad.status_code == 400
+    r = national.post(f"{web.url}/staff/handovers/{public_id}/forward", timeout=10,
+                      data={"csrf": csrf(page), "region": "Noord-Limburg"})
+    assert r.ok
+    assert public_id not in national.get(f"{web.url}/staff/handovers", timeout=10).text
+    regional = login(web, staff[("editor", "Noord-Limburg")])
+    assert f"/staff/handovers/{public_id}" in regional.get(
+        f"{web.url}/staff/handovers", timeout=10).text
+    assert stored(f"web-{chat_id}")[0][4] == "Noord-Limburg"
+    assert ("forwarded", staff[("editor", "national")]) in audit(public_id)
+
+
+def test_the_statistics_count_questions_and_reply_times_without_ids(web, staff):
+    from sqlalchemy import select
+
+    from bot.db.handover_models import HandoverStat
+    from bot.db.session import engine_from_url, session_scope
+    from bot.usage.stats import iso_week
+
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "en", "my room is gone and i have no money", False)
+    [(public_id, *_)] = stored(f"web-{chat_id}")
+    editor = login(web, staff[("editor", "national")])
+    page = editor.get(f"{web.url}/staff/handovers/{public_id}", timeout=10).text
+    editor.post(f"{web.url}/staff/handovers/{public_id}/reply", timeout=10,
+                data={"csrf": csrf(page), "text": "We call you today."})
+    week = iso_week(dt.datetime.utcnow().date())
+    stats = editor.get(f"{web.url}/staff/stats", timeout=10).text
+    row = re.search(rf"<tr><td>{week}</td><td>national</td><td>en</td><td>web</td>"
+                    r"<td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)%</td></tr>", stats)
+    assert row, stats[-2000:]
+    assert int(row.group(1)) >= int(row.group(2)) >= 1 and int(row.group(4)) > 0
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        columns = set(HandoverStat.__table__.columns.keys())
+        assert session.execute(select(HandoverStat)).first() is not None
+    engine.dispose()
+    assert columns == {"id", "week", "region", "language", "channel", "first_reply_minutes",
+                       "within_working_day"}  # nothing that leads back to the worker

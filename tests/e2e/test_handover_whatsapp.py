@@ -7,7 +7,7 @@ import time
 
 import pytest
 import requests
-from test_handover import csrf, login, staff  # noqa: F401 - the fixture, too
+from test_handover import csrf, login
 from test_whatsapp_channel import message_body, new_phone, signed_post, text
 
 from bot import messages as M
