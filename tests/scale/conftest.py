@@ -36,6 +36,19 @@ def postgres_tracker_url():
 
 
 @pytest.fixture(scope="session")
+def postgres_app_url():
+    """The servers' own database (handovers, staff, usage) on PostgreSQL too, migrated."""
+    import subprocess
+    import sys
+
+    with postgres_database("wnl_scale_app") as url:
+        for command in (["regions", "load"], ["library", "load"]):  # migrates first
+            subprocess.run([sys.executable, "-m", "bot", *command], check=True,
+                           env={**base_env(), "DATABASE_URL": url}, capture_output=True)
+        yield url
+
+
+@pytest.fixture(scope="session")
 def redis_lock_url():
     import redis
 
@@ -59,6 +72,8 @@ class Cluster:
     servers: list[Server]
     tracker_url: str
     graph: FakeGraphAPI
+    database_url: str = ""
+    env: dict | None = None
     whatsapp_secret: str = WHATSAPP_SECRET
 
     def say(self, server: Server, sender: str, message: str, timeout: float = 60) -> list[dict]:
@@ -79,13 +94,14 @@ class Cluster:
 
 
 @pytest.fixture(scope="session")
-def cluster(postgres_tracker_url, redis_lock_url, tmp_path_factory):
+def cluster(postgres_tracker_url, postgres_app_url, redis_lock_url, tmp_path_factory):
     """One action server and three Rasa servers on one PostgreSQL and one Redis."""
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train` (make test does)")
     logs = tmp_path_factory.mktemp("cluster")
     graph = FakeGraphAPI()
     env = base_env(TRACKER_STORE_URL=postgres_tracker_url, LOCK_STORE_URL=redis_lock_url,
+                   DATABASE_URL=postgres_app_url,
                    TICKET_LOCK_LIFETIME=TEST_LOCK_LIFETIME, WHATSAPP_APP_SECRET=WHATSAPP_SECRET,
                    WHATSAPP_VERIFY_TOKEN="scale-verify", WHATSAPP_ACCESS_TOKEN="scale-access",
                    WHATSAPP_PHONE_NUMBER_ID="1234", WHATSAPP_PSEUDONYM_KEY="scale-pseudonym-key",
@@ -102,7 +118,8 @@ def cluster(postgres_tracker_url, redis_lock_url, tmp_path_factory):
             server.start()
         with ThreadPoolExecutor(len(servers) - 1) as pool:
             list(pool.map(lambda s: wait_for_rasa(s, token, [actions]), servers[1:]))
-        yield Cluster(token, actions, servers, postgres_tracker_url, graph)
+        yield Cluster(token, actions, servers, postgres_tracker_url, graph, postgres_app_url,
+                      env)
     finally:
         for server in [*servers, actions]:
             server.stop()
