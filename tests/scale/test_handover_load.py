@@ -29,7 +29,7 @@ def web_apps(cluster, tmp_path_factory):
     logs = tmp_path_factory.mktemp("web-apps")
     apps = [web_app(logs, {**cluster.env, "RASA_URL": server.url, "RASA_TOKEN": cluster.token,
                            "REPLY_POLLS_PER_ADDRESS": "1000000"}, name=f"web-{n}")
-            for n, server in zip("ab", cluster.servers[:2])]
+            for n, server in zip("ab", cluster.servers[:2], strict=True)]
     for app in apps:
         app.start()
     try:
