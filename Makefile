@@ -23,7 +23,7 @@ BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test lint validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-conversations bench-web bench-langid bench-routing bench-load bench-login-flood clean
+.PHONY: help run test lint validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-conversations bench-web bench-langid bench-routing bench-load bench-login-flood bench-handover clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -87,6 +87,9 @@ bench-login-flood: $(STAMP) $(MODEL) ## Chat latency through the web app during 
 bench-conversations: $(STAMP) $(MODEL) ## Multi-turn conversations in five languages over REST (benchmarks/conversations/)
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
 	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/conversations.py
+
+bench-handover: $(STAMP) $(MODEL) ## Worker's yes -> staff inbox, staff reply -> worker (web, WhatsApp); embedded and PostgreSQL+Redis
+	$(PY) benchmarks/handover.py
 
 bench-web: $(STAMP) $(MODEL) $(CHROMIUM) ## Web chat first load and deep link to first answer, fast and on slow 3G with a 4x slower CPU
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load

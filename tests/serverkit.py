@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import secrets
 import signal
 import socket
@@ -203,6 +204,37 @@ def running_bot(logs: Path, env: dict[str, str], token: str) -> Iterator[Server]
     finally:
         rasa.stop()
         actions.stop()
+
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def secret_on(page: str) -> str:
+    """The TOTP secret the enrolment page shows (grouped in fours)."""
+    return re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+
+
+def staff_login(base_url: str, name: str, password: str, secrets: dict[str, str]):
+    """A requests session logged in to the staff pages, with the two-step login when the account
+    needs it: enrolled on first use (the secret is kept in `secrets`), else a fresh code."""
+    import pyotp
+
+    client = requests.Session()
+    form = client.get(f"{base_url}/staff/login", timeout=10).text
+    r = client.post(f"{base_url}/staff/login", timeout=30, data={
+        "name": name, "password": password, "csrf": csrf_of(form)})
+    if r.url.endswith("/staff/login/enrol"):
+        secrets[name] = secret_on(r.text)
+        r = client.post(r.url, data={"csrf": csrf_of(r.text),
+                                     "code": pyotp.TOTP(secrets[name]).now()}, timeout=10)
+        assert "Your recovery codes" in r.text, r.text[:300]
+        r = client.get(f"{base_url}/staff", timeout=10)
+    elif r.url.endswith("/staff/login/code"):
+        r = client.post(r.url, data={"csrf": csrf_of(r.text),
+                                     "code": pyotp.TOTP(secrets[name]).now()}, timeout=10)
+    assert r.ok and "Log out" in r.text, r.text[:300]
+    return client
 
 
 # Debian's Chromium: Playwright's own browser download does not work here (`make test` installs

@@ -9,6 +9,8 @@ import uuid
 import pytest
 import requests
 from serverkit import HANDOVER_STAFF_PASSWORD as PASSWORD
+from serverkit import csrf_of as csrf
+from serverkit import staff_login
 
 from bot import messages as M
 from bot.i18n import translate
@@ -37,38 +39,14 @@ SESSIONS: dict[str, requests.Session] = {}
 SECRETS: dict[str, str] = {}  # name -> the TOTP secret the enrolment page showed
 
 
-def secret_on(page):
-    return re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
-
-
 def login(web, name):
     """A logged-in session, two-step login included (an account with a queue needs it); one
     per account: a TOTP code works once, so a second login in the same 30 s would need the next."""
-    if name in SESSIONS:
-        return SESSIONS[name]
-    import pyotp
-
-    client = requests.Session()
-    form = client.get(f"{web.url}/staff/login", timeout=10).text
-    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-    r = client.post(f"{web.url}/staff/login", data={"name": name, "password": PASSWORD,
-                                                    "csrf": token}, timeout=30)
-    if r.url.endswith("/staff/login/enrol"):
-        SECRETS[name] = secret_on(r.text)
-        r = client.post(r.url, data={"csrf": csrf(r.text),
-                                     "code": pyotp.TOTP(SECRETS[name]).now()}, timeout=10)
-        assert "Your recovery codes" in r.text, r.text[:300]
-        r = client.get(f"{web.url}/staff", timeout=10)
-    elif r.url.endswith("/staff/login/code"):
-        r = client.post(r.url, data={"csrf": csrf(r.text),
-                                     "code": pyotp.TOTP(SECRETS[name]).now()}, timeout=10)
-    assert r.ok and "Log out" in r.text, r.text[:300]
-    SESSIONS[name] = client
-    return client
+    if name not in SESSIONS:
+        SESSIONS[name] = staff_login(web.url, name, PASSWORD, SECRETS)
+    return SESSIONS[name]
 
 
-def csrf(page):
-    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 
 
 def leave_question(web, chat_id, lang, question, with_transcript):
@@ -371,3 +349,48 @@ def test_the_statistics_count_questions_and_reply_times_without_ids(web, staff):
     engine.dispose()
     assert columns == {"id", "week", "region", "language", "channel", "first_reply_minutes",
                        "within_working_day"}  # nothing that leads back to the worker
+
+
+@pytest.mark.browser
+def test_staff_answer_in_chromium_after_a_two_step_login(browser, web):
+    import pyotp
+    from playwright.sync_api import expect
+
+    from bot.db.session import engine_from_url, session_scope
+    from bot.staff.users import add_user, set_regions
+
+    name = f"b{uuid.uuid4().hex[:8]}"
+    engine = engine_from_url()
+    with session_scope(engine) as session:
+        add_user(session, name, PASSWORD, "editor")
+        set_regions(session, name, ["national"], {"national"})
+    engine.dispose()
+    chat_id = uuid.uuid4().hex
+    leave_question(web, chat_id, "pl", "agencja trzyma moj paszport i nie chce oddac", False)
+    [(public_id, *_)] = stored(f"web-{chat_id}")
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{web.url}/staff/handovers")
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Two-step login")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code for the authenticator app")).to_be_visible()
+    secret = page.locator("code.secret").inner_text().replace(" ", "")
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("ul.recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name="Continue to the library").click()
+    page.goto(f"{web.url}/staff/handovers")
+    page.locator(f"a[href='/staff/handovers/{public_id}']").click()
+    expect(page.locator("blockquote.question")).to_have_text(
+        "agencja trzyma moj paszport i nie chce oddac")
+    page.get_by_role("button", name="Insert into the reply").first.click()
+    inserted = page.locator("#reply").input_value()
+    assert inserted and inserted == page.locator("#answer-1").input_value()
+    page.fill("#reply", inserted + "\n\nZadzwoń do nas: jesteśmy tu od 9 do 17.")
+    page.get_by_role("button", name="Send the reply").click()
+    expect(page.locator(".reply")).to_contain_text("jesteśmy tu od 9 do 17")
+    page.close()
+    replies = requests.get(f"{web.url}/api/replies", params={"sender": chat_id}, timeout=10)
+    assert replies.json()["replies"][0]["text"].endswith("jesteśmy tu od 9 do 17.")

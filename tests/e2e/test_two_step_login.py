@@ -8,7 +8,8 @@ import pyotp
 import pytest
 import requests
 from serverkit import HANDOVER_STAFF_PASSWORD as PASSWORD
-from test_handover import csrf, secret_on
+from serverkit import csrf_of as csrf
+from serverkit import secret_on
 
 pytestmark = pytest.mark.e2e
 
