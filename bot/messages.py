@@ -199,10 +199,10 @@ RESULT_END = N_(
 
 # --- A person: the worker's question left for the informatiepunt team (bot/handover/) ---
 HANDOVER_OFFER = N_("Leave my question for the team")
-# Translators: {team} is e.g. "the informatiepunt team for Noord-Limburg"; {days} a number.
+# Translators: {team} is e.g. "the informatiepunt team for Noord-Limburg"; {days} a number;
+# {when} the operator's wording from data/handover.yml, e.g. "on working days during office hours".
 HANDOVER_EXPLAIN = N_(
-    "You can leave your question for {team}. A person reads it and answers here, on working "
-    "days during office hours.\n"
+    "You can leave your question for {team}. A person reads it and answers here, {when}.\n"
     "- What is sent: your question, your language and your region. Your last messages only if "
     "you say so.\n"
     "- It is kept for {days} days after the last answer, then deleted.\n"

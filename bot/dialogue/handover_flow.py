@@ -4,7 +4,11 @@ back), the question for consent, and the confirmations. Nothing is sent without 
 from __future__ import annotations
 
 import json
+from functools import cache
 
+import yaml
+
+from bot import ROOT
 from bot import messages as M
 from bot.db.retention import retention_days
 from bot.dialogue.replies import Button, Reply
@@ -31,8 +35,16 @@ def team(lang: str, region: str | None) -> str:
         translate(lang, M.TEAM_NATIONAL)
 
 
+@cache
+def answer_times() -> dict[str, str]:
+    """When a person answers, in each language: the operator's wording (data/handover.yml)."""
+    with (ROOT / "data" / "handover.yml").open(encoding="utf-8") as f:
+        return dict(yaml.safe_load(f)["answer_time"])
+
+
 def explain(lang: str, region: str | None, channel: str = "web") -> list[Reply]:
-    lines = translate(lang, M.HANDOVER_EXPLAIN, team=team(lang, region),
+    when = answer_times().get(lang) or answer_times()["en"]
+    lines = translate(lang, M.HANDOVER_EXPLAIN, team=team(lang, region), when=when,
                       days=str(retention_days())).split("\n")
     if channel == "whatsapp":  # the number is kept to reply to: said before the last line
         lines.insert(len(lines) - 1, translate(lang, M.HANDOVER_EXPLAIN_PHONE))

@@ -47,3 +47,17 @@ def test_the_number_is_sealed_with_the_key_and_unreadable_without_it(monkeypatch
     monkeypatch.setenv("WHATSAPP_PSEUDONYM_KEY", "another key")
     assert unseal(sealed) is None
     assert unseal("not a token") is None
+
+
+@pytest.mark.parametrize("lang", ["pl", "ro", "bg", "nl", "en"])
+def test_the_explanation_says_when_in_the_operators_words(lang):
+    from bot.dialogue.handover_flow import answer_times, explain
+
+    text = explain(lang, None, "whatsapp")[0].text
+    assert answer_times()[lang] in text and "{" not in text
+    # The number line comes before the last line ("write your question in one message").
+    from bot import messages as M
+    from bot.i18n import translate
+
+    assert text.splitlines()[-2] == translate(lang, M.HANDOVER_EXPLAIN_PHONE)
+    assert translate(lang, M.HANDOVER_EXPLAIN_PHONE) not in explain(lang, None, "web")[0].text
