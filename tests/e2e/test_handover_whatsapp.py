@@ -171,3 +171,36 @@ def test_withdrawing_on_whatsapp_deletes_the_number_with_the_question(bot, graph
     assert translate("pl", M.HANDOVER_WITHDRAWN) in "\n".join(map(body_text, gone))
     time.sleep(0.5)
     assert handover_of(conversation) == []
+
+
+def test_after_a_whole_handover_and_the_purge_no_text_or_number_is_left(
+        bot, web, graph, staff, monkeypatch, capsys, tmp_path):
+    from sqlalchemy import update
+    from test_privacy import everything_stored
+
+    from bot.__main__ import main
+    from bot.db.handover_models import Handover
+    from bot.db.session import engine_from_url, session_scope
+
+    marker = "ZQX-handover-marker"
+    phone = new_phone("48")
+    conversation, handover = leave_question_on_whatsapp(
+        bot, graph, phone, f"szef trzyma moj paszport {marker}")
+    staff_reply(web, staff, handover.public_id, f"Zadzwoń do nas {marker}-reply")
+    engine = engine_from_url()
+    stored = everything_stored(engine)
+    assert marker in stored and phone not in stored  # the question, kept; the number, sealed
+    with session_scope(engine) as session:
+        session.execute(update(Handover).where(Handover.id == handover.id).values(
+            updated_at=dt.datetime.utcnow() - dt.timedelta(days=31)))
+    monkeypatch.setenv("RETENTION_DAYS", "30")
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'none.sqlite3'}")
+    assert main(["purge"]) == 0
+    capsys.readouterr()
+    stored = everything_stored(engine)
+    engine.dispose()
+    for secret in (marker, phone, conversation, handover.contact):
+        assert secret not in stored
+    for log in (*bot.logs, web.log):
+        text_of_log = log.read_text(errors="replace")
+        assert marker not in text_of_log and phone not in text_of_log

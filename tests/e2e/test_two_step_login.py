@@ -99,3 +99,25 @@ def test_accounts_without_a_queue_keep_one_step_and_a_reset_enrols_again(web, ca
     assert "at the next login" in capsys.readouterr().out
     _, r = password_step(web, name)
     assert r.url.endswith("/staff/login/enrol")
+
+
+@pytest.mark.parametrize("odd", ["\udfff", "\x00", "x" * 1_000_000, "1" * 5000],
+                         ids=["surrogate", "nul", "1MB", "long-digits"])
+def test_odd_codes_and_queues_never_give_a_5xx(web, odd):
+    from serverkit import staff_login
+
+    encoded = requests.utils.quote(odd.encode("utf-8", "surrogatepass"), safe="")
+    name = account()
+    client, r = password_step(web, name)
+    body = f"csrf={requests.utils.quote(csrf(r.text), safe='')}&code={encoded}"
+    for url in (r.url, f"{web.url}/staff/login/code"):
+        got = client.post(url, data=body.encode(), timeout=30,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert got.status_code < 500
+    editor = staff_login(web.url, account(), PASSWORD, {})
+    page = editor.get(f"{web.url}/staff/handovers", timeout=10)
+    forward = editor.post(f"{web.url}/staff/handovers/{'A' * 22}/forward", timeout=30,
+                          data=f"csrf={csrf(page.text)}&region={encoded}".encode(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert forward.status_code in (404, 413)  # not ours, or over the web app's body limit
+    assert requests.get(f"{web.url}/health", timeout=10).ok
