@@ -134,6 +134,11 @@ def close(session: Session, handover: Handover, staff: str) -> None:
     audit(session, handover, staff, "closed")
 
 
+def assign(session: Session, handover: Handover, staff: str, to: str) -> None:
+    handover.assigned_to, handover.updated_at = to, now()
+    audit(session, handover, staff, "assigned")
+
+
 def forward(session: Session, handover: Handover, staff: str, region: str) -> None:
     handover.region, handover.updated_at, handover.assigned_to = region, now(), None
     audit(session, handover, staff, "forwarded")

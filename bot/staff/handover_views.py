@@ -6,6 +6,7 @@ GET  /staff/handovers/<public id>      one question: text, consented transcript,
 POST /staff/handovers/<public id>/reply    an editor replies (delivered to the worker's chat)
 POST /staff/handovers/<public id>/close    an editor closes the question
 POST /staff/handovers/<public id>/forward  an editor sends it on to another region's queue
+POST /staff/handovers/<public id>/assign   an editor gives it to an editor of its queue
 
 Staff of one region never see another region's questions: a handover outside the staff
 member's queues is "not found", like a guessed id. Every opening is audited, without text.
@@ -29,7 +30,7 @@ from bot.staff.plain_text import whatsapp_text
 from bot.staff.responses import config, database, not_found, page, see_other
 from bot.staff.search import search
 from bot.staff.sessions import Staff
-from bot.staff.users import find_user, regions_of
+from bot.staff.users import answering, find_user, regions_of
 
 LIBRARY_MATCHES = 3
 
@@ -83,12 +84,13 @@ def show(request: Request, staff: Staff, public_id: str, status: int = 200, erro
         replies = store.replies_of(s, handover)
         entries = lib.topics(s)
         regions = queue_names(s)
+        colleagues = answering(s, handover.region)
     answers = [(topic, whatsapp_text(entries[topic].as_answer(), handover.language))
                for topic in matching_topics(handover.question, entries)
                if handover.language in entries[topic].texts]
     return page(request, "handover.html", status=status, staff=staff, title="Question",
                 handover=handover, replies=replies, answers=answers, error=error, draft=draft,
-                regions=[r for r in regions if r != handover.region])
+                regions=[r for r in regions if r != handover.region], colleagues=colleagues)
 
 
 def queue_names(session) -> list[str]:
@@ -144,3 +146,17 @@ async def forward(request: Request, staff: Staff, public_id: str):
             return show(request, staff, public_id, status=400, error="Choose another queue.")
         store.forward(s, handover, staff.name, region)
     return see_other(request, "/staff/handovers")
+
+
+@staff_only(editor=True)
+async def assign(request: Request, staff: Staff, public_id: str):
+    to = (request.form.get("to") or "")[:200]
+    with database() as s:
+        handover = store.visible(s, public_id, queues(s, staff))
+        if handover is None:
+            return not_found(request, "No such question in your queues.")
+        if to not in answering(s, handover.region):
+            return show(request, staff, public_id, status=400,
+                        error="Choose an editor who answers this queue.")
+        store.assign(s, handover, staff.name, to)
+    return see_other(request, f"/staff/handovers/{public_id}")

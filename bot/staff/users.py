@@ -79,3 +79,9 @@ def set_regions(session: Session, name: str, regions: list[str], known: set[str]
 
 def regions_of(user) -> set[str]:
     return {r for r in (getattr(user, "regions", None) or "").split(",") if r}
+
+
+def answering(session: Session, queue: str) -> list[str]:
+    """The editors who answer a queue (a region or "national"), by name."""
+    return sorted(u.name for u in session.execute(select(StaffUser)).scalars()
+                  if u.role == "editor" and queue in regions_of(u))

@@ -48,6 +48,7 @@ ROUTES = (
     ("POST", "/handovers/<public_id:str>/reply", handover_views.reply),
     ("POST", "/handovers/<public_id:str>/close", handover_views.close),
     ("POST", "/handovers/<public_id:str>/forward", handover_views.forward),
+    ("POST", "/handovers/<public_id:str>/assign", handover_views.assign),
     ("GET", "/stats", stats_views.stats),
     ("GET", "/stats.csv", stats_views.stats_csv),
 )
