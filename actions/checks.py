@@ -130,8 +130,8 @@ class CalculatorResult(Action):
             messages, more = after_stop(stopped_by or "stop", tracker, lang)
             dispatch(dispatcher, messages)
             return events + more
-        dispatch(dispatcher, self.result(values, lang))
-        return events + [SlotSet("last_topic", self.topic)]
+        calendar = dispatch(dispatcher, self.result(values, lang))
+        return events + calendar + [SlotSet("last_topic", self.topic)]
 
 
 class ActionDeductionResult(CalculatorResult):

@@ -30,16 +30,22 @@ NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "
 # A message of at most this many words with a date, after the health-insurance answer, is the
 # day the job ended ("skonczylem 3 pazdziernika").
 DATE_FOLLOW_UP_WORDS = 6
+# The slot of a day worked out in this answer (read by bot/rasa/rest_channel.py).
+CALENDAR_DAY = "calendar_day"
 # How many times in a row the bot did not understand (after two, a person is offered).
 MISUNDERSTOOD = "misunderstood"
 # A follow-up is read in context unless the classifier is this sure the message is a new topic.
 NEW_TOPIC_CONFIDENCE = 0.9
 
 
-def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> None:
+def dispatch(dispatcher: CollectingDispatcher, messages: List[Reply]) -> List[EventType]:
+    """Sends the messages; returns the event that hands a day worked out to the web chat
+    (bot/rasa/rest_channel.py sends it as a header of this answer only)."""
+    days = [m.calendar for m in messages if m.calendar]
     for message in messages:
         buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
+    return [SlotSet(CALENDAR_DAY, days[0])] if days else []
 
 
 def events_of(outcome: Outcome) -> List[EventType]:
@@ -162,9 +168,9 @@ class LanguageAwareAction(Action, ABC):
         if topic != context.last_topic:
             outcome = outcome.with_slots(last_topic=topic)
         outcome = outcome.after(Outcome(slots=first))
-        dispatch(dispatcher, list(outcome.replies))
+        calendar = dispatch(dispatcher, list(outcome.replies))
         record_answer(tracker, turn, outcome)
-        return events_of(outcome)
+        return events_of(outcome) + calendar
 
     def handles_town(self) -> bool:
         return False

@@ -259,6 +259,10 @@ OFFLINE_QUEUED = N_(
 SHARE = N_("Send to a friend")
 COPIED = N_("Copied. You can paste it into a message.")
 LISTEN = N_("Listen")
+# A button under an answer with a day the bot worked out: a calendar file, made on the phone.
+ADD_TO_CALENDAR = N_("Add to calendar")
+# Translators: the title of that calendar entry (the last day of health insurance).
+CALENDAR_INSURED = N_("Last day of my health insurance")
 FORGET = N_("Forget this conversation")
 FORGOTTEN = N_("The conversation is deleted from this phone.")
 # Translators: shown when the phone's browser cannot run the chat. Keep the phone number.

@@ -16,6 +16,8 @@ MAX_MESSAGE_CHARS = 65_536
 LANGUAGE_HEADER = "X-Conversation-Language"
 # ... and the topic it is about, so that "Send to a friend" can link to that topic.
 TOPIC_HEADER = "X-Conversation-Topic"
+# A day this answer worked out (ISO), for "Add to calendar" on the web chat.
+CALENDAR_HEADER = "X-Answer-Calendar-Day"
 # Metadata the bot reads (deep links, channel hints); anything else is dropped, not stored.
 METADATA_KEYS = ("lang", "src", "src_sig", "topic", "browser_lang")
 MAX_METADATA_VALUE_CHARS = 64

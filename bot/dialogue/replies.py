@@ -30,6 +30,9 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default=())
+    # A day the bot worked out (ISO, e.g. the last insured day): the web chat offers it as an
+    # "Add to calendar" file made on the phone.
+    calendar: str | None = None
 
 
 def language_buttons() -> tuple[Button, ...]:
@@ -95,9 +98,10 @@ def topic_answer(topic: str, lang: str, text: str, today: dt.date | None = None)
 
 def insured_until_reply(lang: str, job_ended: dt.date) -> Reply:
     """The last day health insurance runs on after the job ended, in the user's language."""
+    last_day = insured_until(job_ended)
     return Reply(translate(lang, M.INSURED_UNTIL, end=format_day(lang, job_ended),
-                           until=format_day(lang, insured_until(job_ended)),
-                           days=str(run_on_days())))
+                           until=format_day(lang, last_day), days=str(run_on_days())),
+                 calendar=last_day.isoformat())
 
 
 # Every answer ends with the offer of a person to help: the nearest help point, or a person.

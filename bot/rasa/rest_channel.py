@@ -8,18 +8,26 @@ stays /webhooks/rest/webhook.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any, Awaitable, Callable, Dict
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import SlotSet, UserUttered
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
 from bot.answers.topics import is_topic
 from bot.channels import rate_limits
-from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
+from bot.channels.request_body import (
+    CALENDAR_HEADER,
+    LANGUAGE_HEADER,
+    TOPIC_HEADER,
+    RequestError,
+    validate_body,
+)
 from bot.channels.source_signature import shared_secret, trusted_metadata
 from bot.language.registry import SUPPORTED_LANGUAGES
 from bot.rasa.silence import never_silent
@@ -116,6 +124,9 @@ class SafeRestInput(RestInput):
             topic = tracker.get_slot("last_topic") if tracker else None
             if is_topic(topic):
                 resp.headers[TOPIC_HEADER] = topic
+            day = day_of_this_answer(tracker) if tracker else None
+            if day:
+                resp.headers[CALENDAR_HEADER] = day
 
         add_security_headers(bp)
         return bp
@@ -126,3 +137,17 @@ class SafeRestInput(RestInput):
     def get_metadata(self, request: Request) -> Dict[str, Any] | None:
         sender, _, metadata = _checked(request)
         return trusted_metadata(sender, metadata, shared_secret())
+
+
+def day_of_this_answer(tracker) -> str | None:
+    """The day the answer to the latest message worked out, if it did (set after that message:
+    an earlier answer's day is not this answer's)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return None
+        if isinstance(event, SlotSet) and event.key == "calendar_day" and event.value:
+            try:
+                return dt.date.fromisoformat(str(event.value)).isoformat()
+            except ValueError:
+                return None
+    return None

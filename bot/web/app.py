@@ -7,6 +7,7 @@ the server.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -20,7 +21,13 @@ from sanic.request import Request
 
 from bot.answers.topics import is_topic
 from bot.channels import rate_limits
-from bot.channels.request_body import LANGUAGE_HEADER, TOPIC_HEADER, RequestError, validate_body
+from bot.channels.request_body import (
+    CALENDAR_HEADER,
+    LANGUAGE_HEADER,
+    TOPIC_HEADER,
+    RequestError,
+    validate_body,
+)
 from bot.channels.source_signature import sign
 from bot.handover.conversation_events import over_http
 from bot.language.registry import normalise_code
@@ -154,10 +161,12 @@ def create_app(rasa_url: str, rasa_token: str | None, name: str = "wnl_web") -> 
                     messages = await r.json()
                     lang = normalise_code(r.headers.get(LANGUAGE_HEADER))
                     topic = r.headers.get(TOPIC_HEADER)
+                    calendar = iso_day(r.headers.get(CALENDAR_HEADER))
         except (aiohttp.ClientError, TimeoutError):
             return response.json({"error": "bot unavailable"}, status=502)
         return response.json({"messages": [clean(m) for m in messages], "lang": lang,
-                              "topic": topic if is_topic(topic) else None})
+                              "topic": topic if is_topic(topic) else None,
+                              "calendar": calendar})
 
     return app
 
@@ -171,6 +180,13 @@ def take_replies(conversation: str) -> list[str]:
     except Exception as error:  # noqa: BLE001 - no replies rather than a 500; retried next poll
         logger.warning("person replies not read: %s", type(error).__name__)
         return []
+
+
+def iso_day(value: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def same_origin(origin: str, host: str, allowed: set[str]) -> bool:

@@ -35,6 +35,7 @@ PAGE_STRINGS = {"title": M.PAGE_TITLE, "intro": M.PAGE_INTRO, "input_label": M.I
                 "slow_down": M.CHAT_SLOW_DOWN, "you": M.SPEAKER_YOU, "bot": M.SPEAKER_BOT,
                 "typing": M.TYPING, "offline": M.OFFLINE_QUEUED, "forget": M.FORGET,
                 "share": M.SHARE, "copied": M.COPIED, "listen": M.LISTEN,
+                "calendar": M.ADD_TO_CALENDAR, "calendar_title": M.CALENDAR_INSURED,
                 "person": M.PERSON_REPLIED,
                 "forgotten": M.FORGOTTEN}
 

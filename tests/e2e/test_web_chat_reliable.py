@@ -273,6 +273,44 @@ def test_an_answer_can_be_sent_to_a_friend_and_listened_to(browser, web):
     context.close()
 
 
+def test_a_worked_out_day_can_be_added_to_the_calendar(browser, web):
+    import datetime as dt
+
+    from bot.calculators.insured_until import insured_until
+
+    context = browser.new_context(viewport=PHONES[1], accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{web.url}/?lang=pl")
+    page.fill("#text", "umowa skonczyla sie 3 pazdziernika, do kiedy mam ubezpieczenie?")
+    page.keyboard.press("Enter")
+    add = page.get_by_role("button", name=translate("pl", M.ADD_TO_CALENDAR))
+    expect(add).to_have_count(1)  # under the message that states the day, not the others
+    with page.expect_download() as info:
+        add.click()
+    download = info.value
+    last_day = insured_until(dt.date(2026, 10, 3))
+    assert download.suggested_filename == f"work-in-nl-{last_day.isoformat()}.ics"
+    ics = Path(download.path()).read_bytes().decode("utf-8")
+    lines = ics.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert f"DTSTART;VALUE=DATE:{last_day:%Y%m%d}" in lines
+    assert f"DTEND;VALUE=DATE:{last_day + dt.timedelta(days=1):%Y%m%d}" in lines
+    assert f"SUMMARY:{translate('pl', M.CALENDAR_INSURED)}" in lines
+    assert all(len(line.encode()) <= 75 for line in lines)  # folded as RFC 5545 wants
+    unfolded = ics.replace("\r\n ", "")
+    assert "/?lang=pl&topic=ask_health_insurance" in unfolded
+    # A later answer without a day gets no calendar button.
+    page.fill("#text", "szef zabral mi paszport")
+    page.keyboard.press("Enter")
+    expect(page.locator("#log li.bot").filter(
+        has_text=first_line("ask_passport_held", "pl"))).to_have_count(1)
+    expect(add).to_have_count(1)
+    # After a reload the button is still there (the conversation is kept on the phone).
+    page.reload()
+    expect(page.get_by_role("button", name=translate("pl", M.ADD_TO_CALENDAR))).to_have_count(1)
+    context.close()
+
+
 def test_listen_is_hidden_where_the_phone_has_no_voice_for_the_language(browser, web):
     context = browser.new_context(viewport=PHONES[0])
     context.add_init_script(STUBS)  # Polish and English voices only

@@ -119,6 +119,11 @@
     if (m.who === "bot" && m.topic && m.topic !== "find_informatiepunt" &&
         (m.text || "").split("\n").some(function (l) { return SOURCE.test(l); })) {
       li.appendChild(answerTools(m));
+    } else if (m.who === "bot" && m.calendar) {  // a worked-out day: not shared, it is theirs
+      var tools = document.createElement("div");
+      tools.className = "answer-tools";
+      tools.appendChild(calendarButton(m));
+      li.appendChild(tools);
     }
     log.appendChild(li);
     return li;
@@ -170,7 +175,55 @@
     listen.className = "tool listen";
     listen.hidden = !voiceFor(m.lang || "en");  // only where the phone has a voice for it
     box.appendChild(listen);
+    if (m.calendar) { box.appendChild(calendarButton(m)); }
     return box;
+  }
+  function calendarButton(m) {
+    var add = toolButton(strings().calendar || "Add to calendar", function () {
+      download("work-in-nl-" + m.calendar + ".ics", calendarFile(m), "text/calendar");
+    });
+    add.className = "tool calendar";
+    return add;
+  }
+
+  // "Add to calendar": an iCalendar file (RFC 5545) made here, on the phone: the day the bot
+  // worked out, as an all-day entry with the answer as its note. Nothing goes to a server.
+  function icsText(value) {
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r?\n/g, "\\n");
+  }
+  function fold(line) {  // lines of at most 75 octets, continued with a space
+    var out = [], current = "", size = 0;
+    Array.from(line).forEach(function (ch) {
+      var octets = unescape(encodeURIComponent(ch)).length;
+      if (size + octets > 74) { out.push(current); current = " "; size = 1; }
+      current += ch;
+      size += octets;
+    });
+    return out.concat([current]).join("\r\n");
+  }
+  function calendarFile(m) {
+    var day = m.calendar.replace(/-/g, "");
+    var next = new Date(m.calendar + "T00:00:00Z");
+    next.setUTCDate(next.getUTCDate() + 1);
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    var url = location.origin + "/?lang=" + encodeURIComponent(m.lang || "en") +
+      "&topic=" + encodeURIComponent(m.topic || "");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Work in NL//chat//EN", "BEGIN:VEVENT",
+      "UID:" + day + "-" + Math.random().toString(36).slice(2) + "@workinnl-chat",
+      "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day,
+      "DTEND;VALUE=DATE:" + next.toISOString().slice(0, 10).replace(/-/g, ""),
+      "SUMMARY:" + icsText(strings().calendar_title || "Work in NL"),
+      "DESCRIPTION:" + icsText(m.text + "\n\n" + url), "TRANSP:TRANSPARENT",
+      "END:VEVENT", "END:VCALENDAR"].map(fold).join("\r\n") + "\r\n";
+  }
+  function download(name, text, type) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], {type: type}));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
   if (window.speechSynthesis) {
     speechSynthesis.addEventListener("voiceschanged", function () {
@@ -224,8 +277,9 @@
       relabel(data.lang);
       var first = null;
       (data.messages || []).forEach(function (m) {
+        // The day worked out belongs to the first message: the one that states it.
         var li = show({who: "bot", text: m.text, buttons: m.buttons, lang: state.lang,
-                       topic: data.topic || null});
+                       topic: data.topic || null, calendar: first ? null : data.calendar || null});
         first = first || li;
       });
       markSent(item.id);
