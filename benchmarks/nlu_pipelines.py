@@ -47,6 +47,9 @@ DIET = {"name": "DIETClassifier", "epochs": 150, "random_seed": 42, "entity_reco
         "constrain_similarities": True, "number_of_transformer_layers": 0,
         "hidden_layers_sizes": {"text": [256, 128]}}
 LOGREG = {"name": "LogisticRegressionClassifier", "max_iter": 200, "random_state": 42}
+# The same model, parsed more cheaply (bot/rasa/linear_intent_classifier.py).
+LINEAR = {**LOGREG, "name": "bot.rasa.linear_intent_classifier.LinearIntentClassifier"}
+CHARS_3_5 = {**CHARS, "min_ngram": 3, "max_features": 50000}
 
 VARIANTS = {
     "diet150": [WORD, CHARS, DIET],
@@ -54,14 +57,21 @@ VARIANTS = {
     "logreg": [WORD, CHARS, LOGREG],
     "logreg-word1-char1to4": [{**WORD, "max_ngram": 1}, {**CHARS, "min_ngram": 1, "max_ngram": 4},
                               LOGREG],
-    "logreg-char3to5-max50k": [WORD, {**CHARS, "min_ngram": 3, "max_features": 50000}, LOGREG],
+    "logreg-char3to5-max50k": [WORD, CHARS_3_5, LOGREG],
+    "linear-char3to5-max50k": [WORD, CHARS_3_5, LINEAR],
 }
+
+
+def is_fixed(component: dict) -> bool:
+    """Our language annotator and tokenizer: in every variant, before the featurizers."""
+    return component["name"] in ("bot.rasa.language_annotator.LanguageAnnotator",
+                                 "bot.rasa.folding_tokenizer.FoldingWhitespaceTokenizer")
 
 
 def variant_config(base: dict, middle: list[dict]) -> dict:
     """config.yml with the featurizers and the intent classifier replaced by `middle`."""
     config = copy.deepcopy(base)
-    keep_first = [c for c in config["pipeline"] if c["name"].startswith("bot.rasa.")]
+    keep_first = [c for c in config["pipeline"] if is_fixed(c)]
     fallback = [c for c in config["pipeline"] if c["name"] == "FallbackClassifier"]
     config["pipeline"] = keep_first + copy.deepcopy(middle) + fallback
     return config
@@ -69,7 +79,7 @@ def variant_config(base: dict, middle: list[dict]) -> dict:
 
 def current_variant(base: dict) -> str | None:
     middle = [c for c in base["pipeline"]
-              if not c["name"].startswith("bot.rasa.") and c["name"] != "FallbackClassifier"]
+              if not is_fixed(c) and c["name"] != "FallbackClassifier"]
     return next((name for name, v in VARIANTS.items() if v == middle), None)
 
 
