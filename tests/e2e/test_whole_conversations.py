@@ -129,6 +129,29 @@ def test_follow_ups_stay_on_the_topic(bot, sender, lang):
     assert bot.slots(sender)["language"] == lang
 
 
+# "What if…?" and "whom do I turn to with this?" after an answer: still about that problem,
+# even where the words alone look like another topic ("zglosic" is "report").
+IN_CONTEXT = {
+    "pl": ("agencja trzyma moj paszport", "a co jesli nie odda?", "gdzie sie z tym zglosic?"),
+    "ro": ("seful mi-a luat pasaportul", "si daca refuza?", "la cine ma adresez?"),
+    "bg": ("шефът ми взе паспорта", "а ако откаже?", "към кого да се обърна?"),
+    "nl": ("het bureau houdt mijn paspoort", "maar als ze weigeren?", "waar kan ik dit melden?"),
+    "en": ("my boss keeps my passport", "what if he refuses?", "who do i turn to?"),
+}
+
+
+@pytest.mark.parametrize("lang", list(IN_CONTEXT))
+def test_what_if_and_whom_to_turn_to_stay_on_the_problem(bot, sender, lang):
+    question, what_if, whom = IN_CONTEXT[lang]
+    bot.say(sender, question)
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    replies = bot.say(sender, what_if)
+    assert translate(lang, M.NEXT_STEP) == replies[0]["text"]
+    bot.say(sender, whom)
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    assert bot.slots(sender)["language"] == lang
+
+
 @pytest.mark.parametrize("short", ["kude da hodq?", "a sega?", "koi moje da pomogne?"])
 def test_a_bulgarian_conversation_keeps_its_language_on_short_latin_messages(bot, sender, short):
     bot.say(sender, "шефа ми взе паспорта")
