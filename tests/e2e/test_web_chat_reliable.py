@@ -203,12 +203,26 @@ def test_screen_readers_get_a_log_speakers_and_each_messages_language(browser, w
     page.close()
 
 
-def test_nothing_scrolls_sideways_at_400_percent_zoom(browser, web):
-    # 400% zoom of a 1280 px wide window is a 320 CSS px wide viewport.
-    page = browser.new_page(viewport={"width": 320, "height": 256})
+@pytest.mark.parametrize("zoom", [2, 4], ids=["200%", "400%"])
+def test_nothing_scrolls_sideways_when_zoomed(browser, web, zoom):
+    # 400% zoom of a 1280 x 1024 window is a 320 x 256 CSS px viewport; 200% is 640 x 512.
+    page = browser.new_page(viewport={"width": 1280 // zoom, "height": 1024 // zoom})
     page.goto(f"{web.url}/?lang=nl&topic=ask_wage_deductions")
     expect(page.locator("#log li.bot")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()
+
+
+def test_every_button_is_a_target_of_at_least_24_by_24_px(browser, web):
+    # WCAG 2.2 target size (minimum); links inside the text of an answer are exempt.
+    page = browser.new_page(viewport=PHONES[0])
+    page.goto(f"{web.url}/?lang=pl&topic=ask_passport_held")
+    expect(page.locator("#log li.bot .answer-tools")).to_have_count(1)
+    small = page.evaluate("""() => [...document.querySelectorAll('button, input, select')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+        .filter(([, r]) => r.width < 24 || r.height < 24).map(([t]) => t)""")
+    assert small == []
     page.close()
 
 
