@@ -203,6 +203,20 @@ def test_screen_readers_get_a_log_speakers_and_each_messages_language(browser, w
     page.close()
 
 
+@pytest.mark.parametrize("lang", ["pl", "ro", "bg", "nl", "en"])
+def test_on_a_desktop_screen_in_every_language(browser, web, lang):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{web.url}/?lang={lang}&topic=ask_housing_contract")
+    answer = page.locator("#log li.bot").filter(has_text=first_line("ask_housing_contract", lang))
+    expect(answer).to_have_count(1)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.wait_for_timeout(300)
+    first = page.get_by_text(first_line("ask_housing_contract", lang)[:40], exact=False).first
+    assert in_view(page, first) and in_view(page, page.locator("#text"))
+    shot(page, f"chat-desktop-{lang}")
+    page.close()
+
+
 @pytest.mark.parametrize("zoom", [2, 4], ids=["200%", "400%"])
 def test_nothing_scrolls_sideways_when_zoomed(browser, web, zoom):
     # 400% zoom of a 1280 x 1024 window is a 320 x 256 CSS px viewport; 200% is 640 x 512.
