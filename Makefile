@@ -70,9 +70,11 @@ purge: $(STAMP) ## Delete conversations idle for over RETENTION_DAYS (30) from t
 cards: $(STAMP) ## QR cards for inspectors in every language into var/cards (CHAT_BASE_URL, WHATSAPP_NUMBER)
 	$(PY) -m bot qr --out var/cards
 
-translations: $(STAMP) ## Extract strings to locales/messages.pot and update every catalog
+translations: $(STAMP) ## Extract strings to locales/messages.pot and locales/staff.pot (staff pages) and update every catalog
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F babel-staff.cfg -k S_ --add-comments=Translators: --add-location=never --no-wrap --omit-header -o locales/staff.pot .
+	$(VENV)/bin/pybabel update -D staff -i locales/staff.pot -d locales --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 bench: bench-nlu bench-langid bench-routing bench-load ## Run all benchmarks
 

@@ -5,5 +5,6 @@ answer texts that a second editor approves before the bot uses them.
 One job per module: `passwords` (argon2), `users` (accounts and roles), `sessions` (server-side
 sessions in the database), `csrf`, `rate_limit` (failed logins), `library` (answers and their
 revisions in the database), `search`, `plain_text` (WhatsApp-ready text), `render` (Jinja2,
-autoescaped), `settings` (environment), `views` (the Sanic blueprint).
+autoescaped), `staff_language` (Dutch or English, the `staff` catalog), `language_views` (the
+switch), `settings` (environment), `views` (the Sanic blueprint).
 """

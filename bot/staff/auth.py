@@ -4,25 +4,27 @@ sessions in a cookie, the CSRF check on every POST, and the editor role.
 Accounts that can read workers' questions log in in two steps (bot/staff/two_factor_views.py).
 Every route but the login forms is wrapped in `staff_only`: without a session a page answers 303
 to the login form and anything else (plain text, CSV, form posts) 401, never content. Every POST
-carries the session's CSRF token (403 without it); editing needs the editor role (403).
+carries the session's CSRF token (without it: 403, a page that says the form has expired and
+links to the form, bot/staff/responses.expired); editing needs the editor role (403).
 """
 from __future__ import annotations
 
 from functools import wraps
 
-from sanic import response
 from sanic.request import Request
 
 from bot.channels.identifiers import clean_identifier
 from bot.staff import csrf, passwords, rate_limit, two_factor
 from bot.staff.passwords import hash_password, needs_rehash
-from bot.staff.responses import database, headers, page, refused, see_other
+from bot.staff.responses import database, expired, page, plain_message, refused, see_other
 from bot.staff.sessions import Staff, end_session, resume_session, start_session
 from bot.staff.settings import COOKIE, COOKIE_PATH, LOGIN_CSRF_COOKIE, cookie_secure
+from bot.staff.staff_language import S_, form_page
 from bot.staff.users import find_user
 
 MAX_NAME = 80
 MAX_PASSWORD = 1000
+WRONG_PASSWORD = S_("Wrong user name or password.")
 
 
 def staff_only(editor: bool = False):
@@ -35,14 +37,15 @@ def staff_only(editor: bool = False):
             if staff is None:
                 if request.method == "GET" and not request.path.endswith((".txt", ".csv")):
                     return see_other(request, "/staff/login")
-                return response.text("Log in first.", status=401, headers=headers(request))
+                return plain_message(request, S_("Log in first."), status=401)
             request.ctx.staff = staff
             if request.method == "POST" and not csrf.valid(staff.csrf,
                                                            request.form.get(csrf.FIELD)):
-                return refused(request, 403, "This form has expired or did not come from this "
-                                             "site. Reload the page and try again.")
+                return expired(request, form_page(request.path), S_(
+                    "This form has expired or did not come from this site, so nothing was "
+                    "saved. Open the page again and fill in the form once more."))
             if editor and not staff.is_editor:
-                return refused(request, 403, "Only editors can change answers.")
+                return refused(request, 403, S_("Only editors can change answers."))
             return await handler(request, staff, *args, **kwargs)
         return checked
     return wrap
@@ -60,10 +63,12 @@ def set_cookie(request: Request, resp, name: str, value: str, max_age: int | Non
         cookie["max-age"] = max_age
 
 
-def login_page(request: Request, status: int = 200, error: str | None = None, name: str = ""):
+def login_page(request: Request, status: int = 200, error: str | None = None, name: str = "",
+               invalid: bool = False):
+    """The login form; `error` is shown linked to the fields, `invalid` marks them wrong."""
     token = csrf.new_token()
-    resp = page(request, "login.html", status=status, title="Log in", login_csrf=token,
-                error=error, name=name)
+    resp = page(request, "login.html", status=status, title=S_("Log in"), login_csrf=token,
+                error=error, name=name, invalid=invalid)
     set_cookie(request, resp, LOGIN_CSRF_COOKIE, token)
     return resp
 
@@ -77,7 +82,9 @@ async def login_form(request: Request):
 
 async def login(request: Request):
     if not csrf.valid(request.cookies.get(LOGIN_CSRF_COOKIE), request.form.get(csrf.FIELD)):
-        return refused(request, 403, "The login form has expired. Reload the page and try again.")
+        return expired(request, "/staff/login", S_(
+            "The login form has expired, so you were not logged in. Open the login form again "
+            "and log in."))
     # NUL or a lone surrogate in a name would fail in the driver (a 500): as clean text or "".
     name = clean_identifier((request.form.get("name") or "").strip()[:MAX_NAME], MAX_NAME) or ""
     password = (request.form.get("password") or "")[:MAX_PASSWORD]
@@ -87,24 +94,25 @@ async def login(request: Request):
         user = find_user(s, name) if attempt else None
         stored = user.password_hash if user else None
     if attempt is None:
-        resp = login_page(request, 429, "Too many failed logins. Try again in 15 minutes.", name)
+        resp = login_page(request, 429, S_("Too many failed logins. Try again in 15 minutes."),
+                          name)
         resp.headers["Retry-After"] = str(int(rate_limit.WINDOW.total_seconds()))
         return resp
     ok = await passwords.verify_bounded(stored, password)
     if ok is None:  # too many logins being checked at once: the chat comes first
         with database() as s:
             rate_limit.release(s, attempt)
-        resp = login_page(request, 429, "Many people are logging in. Try again in a moment.",
+        resp = login_page(request, 429, S_("Many people are logging in. Try again in a moment."),
                           name)
         resp.headers["Retry-After"] = "5"
         return resp
     with database() as s:
         if not ok:  # the attempt stays counted
-            return login_page(request, 401, "Wrong user name or password.", name)
+            return login_page(request, 401, WRONG_PASSWORD, name, invalid=True)
         rate_limit.succeeded(s, attempt)
         user = find_user(s, name)
         if user is None:  # removed in the meantime
-            return login_page(request, 401, "Wrong user name or password.", name)
+            return login_page(request, 401, WRONG_PASSWORD, name, invalid=True)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         if user.totp_secret:

@@ -10,6 +10,8 @@ POST /staff/facts/proposals/<id>/reject     reject, or withdraw one's own
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from sanic.request import Request
 
 from bot import clock
@@ -17,10 +19,11 @@ from bot.staff import facts
 from bot.staff.auth import staff_only
 from bot.staff.responses import database, page, refused, see_other
 from bot.staff.revisions import LibraryError, NotAllowed
+from bot.staff.staff_language import S_, Msg, localize, staff_language
 
-NOTICES = {"proposed": "Your proposal waits for a second editor.",
-           "approved": "Approved: the bot uses these amounts within a minute.",
-           "rejected": "The proposal was rejected."}
+NOTICES = {"proposed": S_("Your proposal waits for a second editor."),
+           "approved": S_("Approved: the bot uses these amounts within a minute."),
+           "rejected": S_("The proposal was rejected.")}
 FORM_FIELDS = ("valid_from", "valid_until", "source_url",
                *(f"hourly_{a}" for a in facts.AGES), *(f"bbl_{a}" for a in facts.BBL_AGES))
 
@@ -39,6 +42,29 @@ def points() -> list[dict]:
         records.append(point)
     return records
 
+def check_reason(item, today: dt.date) -> Msg | str:
+    """Why an item needs checking, as a message for the staff language: the words of
+    bot/answers/freshness.py's English `reason` (tests/unit/test_staff_language.py holds them
+    equal), made from the item's kind and date."""
+    from bot.answers.freshness import POINT_MAX_AGE
+
+    if item.kind == "fact":
+        if item.date < today:
+            return Msg(S_("the newest minimum wage amounts applied until {until}: they have "
+                          "expired"), {"until": item.date})
+        return Msg(S_("the newest minimum wage amounts apply until {until}: enter the next ones"),
+                   {"until": item.date})
+    if item.kind == "answer":
+        return Msg(S_("last checked {day}, over 180 days ago"), {"day": item.date})
+    if item.kind == "help_point":
+        if item.date == dt.date.min:
+            return Msg(S_("record never checked"))
+        if today - item.date > POINT_MAX_AGE:
+            return Msg(S_("record last checked {day}, over 12 months ago"), {"day": item.date})
+        return Msg(S_("status unconfirmed: is it still open?"))
+    return item.reason  # a kind this page does not know: its English words
+
+
 def show(request: Request, staff, status: int = 200, notice=None, error=None, draft=None):
     from bot.answers.fact_updates import current_wage_table
     from bot.answers.freshness import to_check
@@ -46,12 +72,15 @@ def show(request: Request, staff, status: int = 200, notice=None, error=None, dr
 
     with database() as s:
         revisions = facts.history(s)
-    table, records = current_wage_table(), points()
-    return page(request, "facts.html", status=status, staff=staff, title="Facts", table=table,
+    table, records, today = current_wage_table(), points(), clock.today()
+    lang = staff_language(request)
+    return page(request, "facts.html", status=status, staff=staff, title=S_("Facts"), table=table,
                 revisions=revisions, amounts_of=facts.amounts_of, ages=facts.AGES,
                 bbl_ages=facts.BBL_AGES, draft=draft or {}, notice=notice, error=error,
                 points=records, statuses=facts.POINT_STATUSES,
-                checks=to_check(load_library(), table, records, clock.today()))
+                field_name=lambda field: localize(lang, facts.FIELD_NAMES.get(field, field)),
+                reason=lambda item: localize(lang, check_reason(item, today)),
+                checks=to_check(load_library(), table, records, today))
 
 @staff_only()
 async def facts_page(request: Request, staff):
@@ -64,7 +93,7 @@ async def propose_wage(request: Request, staff):
         with database() as s:
             facts.propose_wage(s, form, staff.name)
     except LibraryError as error:
-        return show(request, staff, status=422, error=str(error), draft=form)
+        return show(request, staff, status=422, error=error.text, draft=form)
     return see_other(request, "/staff/facts?done=proposed")
 
 @staff_only(editor=True)
@@ -76,20 +105,20 @@ async def propose_point(request: Request, staff):
             facts.propose_point(s, form, staff.name, {p["name"] for p in points()},
                                 clock.today())
     except LibraryError as error:
-        return show(request, staff, status=422, error=str(error))
+        return show(request, staff, status=422, error=error.text)
     return see_other(request, "/staff/facts?done=proposed")
 
 async def decide(request: Request, staff, revision_id: int, action, done: str):
     if not 0 < revision_id < 2 ** 62:
-        return page(request, "message.html", status=404, staff=staff, title="Not found",
-                    error="No such proposal.")
+        return page(request, "message.html", status=404, staff=staff, title=S_("Not found"),
+                    error=S_("No such proposal."))
     try:
         with database() as s:
             action(s, revision_id, staff.name)
     except NotAllowed as error:
-        return refused(request, 403, str(error))
+        return refused(request, 403, error.text)
     except LibraryError as error:
-        return show(request, staff, status=409, error=str(error))
+        return show(request, staff, status=409, error=error.text)
     from bot.answers.fact_updates import clear_cache
 
     clear_cache()  # this process at once; the other servers within a minute

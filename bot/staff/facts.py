@@ -23,6 +23,7 @@ from bot.answers.fact_updates import HELP_POINT, MINIMUM_WAGE, approved_wage_per
 from bot.answers.minimum_wage import ADULT_AGE, WageTable, wage_table
 from bot.db.fact_models import FactRevision
 from bot.staff.revisions import LibraryError, NotAllowed
+from bot.staff.staff_language import S_, Msg
 
 PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
 AGES = (21, 20, 19, 18, 17, 16, 15)
@@ -46,24 +47,24 @@ class WageProposal:
                            "bbl": {str(a): str(v) for a, v in self.bbl.items()}}, sort_keys=True)
 
 
-def _date(text: str, label: str) -> dt.date:
+def _date(text: str, label: Msg) -> dt.date:
     try:
         return dt.date.fromisoformat((text or "").strip())
     except ValueError:
-        raise LibraryError(f"{label}: write a date as YYYY-MM-DD") from None
+        raise LibraryError(S_("{label}: write a date as YYYY-MM-DD"), label=label) from None
 
 
-def _amount(text: str, label: str) -> Decimal | None:
+def _amount(text: str, label: Msg) -> Decimal | None:
     text = (text or "").strip().replace(",", ".")
     if not text:
         return None
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise LibraryError(f"{label}: not an amount") from None
+        raise LibraryError(S_("{label}: not an amount"), label=label) from None
     if not amount.is_finite() or amount <= 0 or amount >= 100 or amount != amount.quantize(CENT):
-        raise LibraryError(f"{label}: an hourly amount in euros with at most two decimals, "
-                           "for example 14.99")
+        raise LibraryError(S_("{label}: an hourly amount in euros with at most two decimals, "
+                              "for example 14.99"), label=label)
     return amount.quantize(CENT)
 
 
@@ -74,7 +75,8 @@ def youth_shares(table: WageTable, day: dt.date) -> dict[int, Decimal]:
 
 
 def https_source(form: dict[str, str], refusal: str) -> str:
-    """The form's source URL when it is a printable https address, else LibraryError."""
+    """The form's source URL when it is a printable https address, else LibraryError with
+    `refusal` (a message marked with S_)."""
     source = (form.get("source_url") or "").strip()
     try:
         parts = urlparse(source)
@@ -89,25 +91,29 @@ def https_source(form: dict[str, str], refusal: str) -> str:
 def parse_wage_proposal(form: dict[str, str], table: WageTable | None = None) -> WageProposal:
     """A minimum wage proposal from the form fields, or LibraryError saying what is wrong."""
     table = table or wage_table()
-    valid_from = _date(form.get("valid_from", ""), "Valid from")
-    valid_until = _date(form.get("valid_until", ""), "Valid until")
+    valid_from = _date(form.get("valid_from", ""), Msg(S_("Valid from")))
+    valid_until = _date(form.get("valid_until", ""), Msg(S_("Valid until")))
     if valid_until < valid_from:
-        raise LibraryError("Valid until must not be before valid from")
+        raise LibraryError(S_("Valid until must not be before valid from"))
     hourly = {age: a for age in AGES
-              if (a := _amount(form.get(f"hourly_{age}", ""), f"Age {age}")) is not None}
+              if (a := _amount(form.get(f"hourly_{age}", ""),
+                               Msg(S_("Age {age}"), {"age": age}))) is not None}
     if ADULT_AGE not in hourly:
-        raise LibraryError("The amount for 21 and older is needed")
+        raise LibraryError(S_("The amount for 21 and older is needed"))
     shares = youth_shares(table, valid_from)
     for age, amount in hourly.items():
         if age == ADULT_AGE:
             continue
         expected = (hourly[ADULT_AGE] * shares[age] / 100).quantize(CENT, ROUND_HALF_UP)
         if abs(amount - expected) > CENT:
-            raise LibraryError(f"Age {age}: {amount} is not {shares[age]}% of {hourly[ADULT_AGE]} "
-                               f"({expected}), the share that applies from {valid_from}")
+            raise LibraryError(S_("Age {age}: {amount} is not {share} of {adult} ({expected}), "
+                                  "the share that applies from {day}"),
+                               age=age, amount=amount, share=f"{shares[age]}%",
+                               adult=hourly[ADULT_AGE], expected=expected, day=valid_from)
     bbl = {age: a for age in BBL_AGES
-           if (a := _amount(form.get(f"bbl_{age}", ""), f"bbl age {age}")) is not None}
-    source = https_source(form, "Source: the https address of the official page")
+           if (a := _amount(form.get(f"bbl_{age}", ""),
+                            Msg(S_("bbl age {age}"), {"age": age}))) is not None}
+    source = https_source(form, S_("Source: the https address of the official page"))
     return WageProposal(valid_from, valid_until, hourly, bbl, source)
 
 
@@ -117,7 +123,8 @@ def check_no_overlap(session: Session, proposal: WageProposal, url: str | None =
     table = merged(wage_table(), approved_wage_periods(url or database_url()))
     for period in table.periods:
         if period.start <= proposal.valid_until and proposal.valid_from <= period.until:
-            raise LibraryError(f"The period overlaps the one from {period.start} to {period.until}")
+            raise LibraryError(S_("The period overlaps the one from {start} to {until}"),
+                               start=period.start, until=period.until)
 
 
 def propose_wage(session: Session, form: dict[str, str], who: str, url: str | None = None,
@@ -135,6 +142,8 @@ def propose_wage(session: Session, form: dict[str, str], who: str, url: str | No
 
 POINT_STATUSES = ("open", "planned", "unconfirmed", "closed")
 POINT_FIELDS = ("address", "phone", "email", "opening_hours", "status")
+FIELD_NAMES = {"address": S_("Address"), "phone": S_("Phone"), "email": S_("E-mail"),
+               "opening_hours": S_("Opening hours"), "status": S_("Status")}
 _PHONE = re.compile(r"\+?[0-9][0-9 -]{5,19}")
 _EMAIL = re.compile(r"[^@\s<>]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 OPEN_ENDED = dt.date(9999, 12, 31)
@@ -144,23 +153,24 @@ def parse_point_proposal(form: dict[str, str], names: set[str], today: dt.date) 
     """A change to a help point's record (or only "checked today"), or LibraryError."""
     name = (form.get("point") or "").strip()
     if name not in names:
-        raise LibraryError("Choose a help point on record")
+        raise LibraryError(S_("Choose a help point on record"))
     fields = {}
     for field in POINT_FIELDS:
         value = " ".join((form.get(field) or "").split())
         if value:
             if not value.isprintable() or len(value) > 300:
-                raise LibraryError(f"{field}: plain text, at most 300 characters")
+                raise LibraryError(S_("{field}: plain text, at most 300 characters"),
+                                   field=Msg(FIELD_NAMES[field]))
             fields[field] = value
     if "phone" in fields and not _PHONE.fullmatch(fields["phone"]):
-        raise LibraryError("Phone: digits, spaces and dashes, e.g. 013 542 85 00")
+        raise LibraryError(S_("Phone: digits, spaces and dashes, e.g. 013 542 85 00"))
     if "email" in fields and not _EMAIL.fullmatch(fields["email"]):
-        raise LibraryError("E-mail: an address such as info@gemeente.nl")
+        raise LibraryError(S_("E-mail: an address such as info@gemeente.nl"))
     if "status" in fields and fields["status"] not in POINT_STATUSES:
-        raise LibraryError("Status: open, planned, unconfirmed or closed")
+        raise LibraryError(S_("Status: open, planned, unconfirmed or closed"))
     if not fields and form.get("checked") != "yes":
-        raise LibraryError("Change a field, or tick that the record was checked today")
-    source = https_source(form, "Source: the https address where you checked this")
+        raise LibraryError(S_("Change a field, or tick that the record was checked today"))
+    source = https_source(form, S_("Source: the https address where you checked this"))
     return {"name": name, "fields": fields, "checked": today.isoformat(), "source": source}
 
 
@@ -180,7 +190,7 @@ def propose_point(session: Session, form: dict[str, str], who: str, names: set[s
 def _pending(session: Session, revision_id: int) -> FactRevision:
     revision = session.get(FactRevision, revision_id)
     if revision is None or revision.status != PROPOSED:
-        raise LibraryError("This proposal is not waiting any more")
+        raise LibraryError(S_("This proposal is not waiting any more"))
     return revision
 
 
@@ -188,7 +198,7 @@ def approve(session: Session, revision_id: int, who: str, url: str | None = None
             now: dt.datetime | None = None) -> FactRevision:
     revision = _pending(session, revision_id)
     if revision.proposed_by == who:
-        raise NotAllowed("A second editor must approve this: you proposed it")
+        raise NotAllowed(S_("A second editor must approve this: you proposed it"))
     if revision.fact == HELP_POINT:  # validated when proposed; nothing it could overlap
         revision.status, revision.decided_by = APPROVED, who
         revision.decided_at = now or dt.datetime.utcnow()

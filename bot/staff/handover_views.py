@@ -30,9 +30,18 @@ from bot.staff.plain_text import whatsapp_text
 from bot.staff.responses import config, database, not_found, page, see_other
 from bot.staff.search import search
 from bot.staff.sessions import Staff
+from bot.staff.staff_language import S_, Msg, localize, staff_language
 from bot.staff.users import answering, find_user, regions_of
 
 LIBRARY_MATCHES = 3
+NOT_IN_QUEUES = S_("No such question in your queues.")
+# The store's refusals (bot/handover/store.py, in English) as messages in the staff language.
+STORE_ERRORS = {
+    "Write a reply first.": Msg(S_("Write a reply first.")),
+    f"The reply is longer than {store.MAX_REPLY} characters.":
+        Msg(S_("The reply is longer than {limit} characters."), {"limit": store.MAX_REPLY}),
+    "This handover is closed.": Msg(S_("This question is closed.")),
+}
 
 
 def queues(session, staff: Staff) -> set[str]:
@@ -59,9 +68,11 @@ def matching_topics(question: str, entries: dict) -> list[str]:
     return found[:LIBRARY_MATCHES]
 
 
-def waiting_time(handover) -> str:
+def waiting_time(handover) -> Msg:
     minutes = int((store.now() - handover.created_at).total_seconds() // 60)
-    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+    if minutes >= 60:
+        return Msg(S_("{hours} h {minutes} min"), {"hours": minutes // 60, "minutes": minutes % 60})
+    return Msg(S_("{minutes} min"), {"minutes": minutes})
 
 
 @staff_only()
@@ -70,8 +81,10 @@ async def inbox(request: Request, staff: Staff):
         regions = queues(s, staff)
         handovers = store.waiting_in(s, regions)
         enrol_first = without_two_step(s, staff)
-    return page(request, "handovers.html", staff=staff, title="Questions", regions=sorted(regions),
-                handovers=handovers, waiting=waiting_time, enrol_first=enrol_first)
+    lang = staff_language(request)
+    return page(request, "handovers.html", staff=staff, title=S_("Questions"),
+                regions=sorted(regions), handovers=handovers,
+                waiting=lambda h: localize(lang, waiting_time(h)), enrol_first=enrol_first)
 
 
 def show(request: Request, staff: Staff, public_id: str, status: int = 200, error=None,
@@ -79,7 +92,7 @@ def show(request: Request, staff: Staff, public_id: str, status: int = 200, erro
     with database() as s:
         handover = store.visible(s, public_id, queues(s, staff))
         if handover is None:
-            return not_found(request, "No such question in your queues.")
+            return not_found(request, NOT_IN_QUEUES)
         store.audit(s, handover, staff.name, "opened")
         replies = store.replies_of(s, handover)
         entries = lib.topics(s)
@@ -88,7 +101,7 @@ def show(request: Request, staff: Staff, public_id: str, status: int = 200, erro
     answers = [(topic, whatsapp_text(entries[topic].as_answer(), handover.language))
                for topic in matching_topics(handover.question, entries)
                if handover.language in entries[topic].texts]
-    return page(request, "handover.html", status=status, staff=staff, title="Question",
+    return page(request, "handover.html", status=status, staff=staff, title=S_("Question"),
                 handover=handover, replies=replies, answers=answers, error=error, draft=draft,
                 regions=[r for r in regions if r != handover.region], colleagues=colleagues)
 
@@ -111,11 +124,12 @@ async def reply(request: Request, staff: Staff, public_id: str):
         with database() as s:
             handover = store.visible(s, public_id, queues(s, staff))
             if handover is None:
-                return not_found(request, "No such question in your queues.")
+                return not_found(request, NOT_IN_QUEUES)
             store.reply(s, handover, staff.name, text)
             conversation, channel = handover.conversation, handover.channel
     except store.HandoverError as error:
-        return show(request, staff, public_id, status=400, error=str(error), draft=text)
+        return show(request, staff, public_id, status=400,
+                    error=STORE_ERRORS.get(str(error), str(error)), draft=text)
     if channel == "whatsapp":  # the web chat asks for its replies; WhatsApp gets them sent
         settings = config(request)
         await delivery.after_staff_reply(conversation, client_from_env(),
@@ -128,7 +142,7 @@ async def close(request: Request, staff: Staff, public_id: str):
     with database() as s:
         handover = store.visible(s, public_id, queues(s, staff))
         if handover is None:
-            return not_found(request, "No such question in your queues.")
+            return not_found(request, NOT_IN_QUEUES)
         store.close(s, handover, staff.name)
     return see_other(request, "/staff/handovers")
 
@@ -141,9 +155,9 @@ async def forward(request: Request, staff: Staff, public_id: str):
     with database() as s:
         handover = store.visible(s, public_id, queues(s, staff))
         if handover is None:
-            return not_found(request, "No such question in your queues.")
+            return not_found(request, NOT_IN_QUEUES)
         if region not in queue_names(s) or region == handover.region:
-            return show(request, staff, public_id, status=400, error="Choose another queue.")
+            return show(request, staff, public_id, status=400, error=S_("Choose another queue."))
         store.forward(s, handover, staff.name, region)
     return see_other(request, "/staff/handovers")
 
@@ -154,9 +168,9 @@ async def assign(request: Request, staff: Staff, public_id: str):
     with database() as s:
         handover = store.visible(s, public_id, queues(s, staff))
         if handover is None:
-            return not_found(request, "No such question in your queues.")
+            return not_found(request, NOT_IN_QUEUES)
         if to not in answering(s, handover.region):
             return show(request, staff, public_id, status=400,
-                        error="Choose an editor who answers this queue.")
+                        error=S_("Choose an editor who answers this queue."))
         store.assign(s, handover, staff.name, to)
     return see_other(request, f"/staff/handovers/{public_id}")

@@ -19,13 +19,20 @@ from bot.answers.library import Answer, Source, load_library
 from bot.answers.placeholders import placeholders
 from bot.db.staff_models import AnswerRevision, LibrarySource, LibraryTopic
 from bot.language.registry import SUPPORTED_LANGUAGES
+from bot.staff.staff_language import S_, Msg
 
 FILE_AUTHOR = "data/faq"
 MAX_TEXT = 4000  # characters; WhatsApp's limit is 4,096 and the footer follows
 
 
 class LibraryError(ValueError):
-    """A proposal or decision the library refuses (shown to the editor)."""
+    """A proposal or decision the library refuses (shown to the editor). `text` is the message
+    with its values, translated into the staff language when the page is rendered; str() is
+    the English text."""
+
+    def __init__(self, message: str, **values):
+        self.text = Msg(message, values)
+        super().__init__(str(self.text))
 
 
 class NotAllowed(LibraryError):
@@ -114,21 +121,22 @@ def propose(session: Session, topic: str, lang: str, text: str, editor: str,
     """A new text for (topic, lang), waiting for a second editor."""
     text = (text or "").replace("\r\n", "\n").strip()
     if lang not in SUPPORTED_LANGUAGES:
-        raise LibraryError("unknown language")
+        raise LibraryError(S_("unknown language"))
     if session.get(LibraryTopic, topic) is None:
-        raise LibraryError("unknown topic")
+        raise LibraryError(S_("unknown topic"))
     if not text:
-        raise LibraryError("the text is empty")
+        raise LibraryError(S_("the text is empty"))
     if len(text) > MAX_TEXT:
-        raise LibraryError(f"the text is longer than {MAX_TEXT} characters")
+        raise LibraryError(S_("the text is longer than {limit} characters"), limit=MAX_TEXT)
     in_use = current_texts(session).get((topic, lang))
     if in_use is not None and in_use.text == text:
-        raise LibraryError("the text is the same as the one in use")
+        raise LibraryError(S_("the text is the same as the one in use"))
     # The bot fills in {wage_21} and the like; a missing or unknown one would break the answer.
     expected = placeholders(in_use.text) if in_use is not None else set()
     if placeholders(text) != expected:
-        shown = ", ".join("{" + p + "}" for p in sorted(expected)) or "none"
-        raise LibraryError(f"the text must keep exactly these placeholders: {shown}")
+        shown = ", ".join("{" + p + "}" for p in sorted(expected)) or Msg(S_("none"))
+        raise LibraryError(S_("the text must keep exactly these placeholders: {shown}"),
+                           shown=shown)
     now = now or dt.datetime.utcnow()
     revision = AnswerRevision(topic=topic, language=lang, number=_next_number(session, topic, lang),
                               text=text, status=PROPOSED, proposed_by=editor, proposed_at=now)
@@ -140,7 +148,7 @@ def propose(session: Session, topic: str, lang: str, text: str, editor: str,
 def _pending(session: Session, revision_id: int) -> AnswerRevision:
     revision = session.get(AnswerRevision, revision_id)
     if revision is None or revision.status != PROPOSED:
-        raise LibraryError("no such proposal waiting for a decision")
+        raise LibraryError(S_("no such proposal waiting for a decision"))
     return revision
 
 
@@ -149,7 +157,7 @@ def approve(session: Session, revision_id: int, editor: str,
     """A second editor approves: from now on the bot uses this text."""
     revision = _pending(session, revision_id)
     if revision.proposed_by == editor:
-        raise NotAllowed("a proposal needs the approval of a second editor")
+        raise NotAllowed(S_("a proposal needs the approval of a second editor"))
     revision.status, revision.decided_by = APPROVED, editor
     revision.decided_at = now or dt.datetime.utcnow()
     session.flush()

@@ -13,6 +13,7 @@ from bot.staff.auth import staff_only
 from bot.staff.plain_text import whatsapp_text
 from bot.staff.responses import config, database, page
 from bot.staff.sessions import Staff
+from bot.staff.staff_language import S_
 
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=15)
 MAX_MESSAGE = 2000
@@ -20,7 +21,8 @@ MAX_MESSAGE = 2000
 
 @staff_only()
 async def suggest_form(request: Request, staff: Staff):
-    return page(request, "suggest.html", staff=staff, title="Suggest", message="", result=None)
+    return page(request, "suggest.html", staff=staff, title=S_("Suggest"), message="",
+                result=None)
 
 
 @staff_only()
@@ -41,7 +43,7 @@ async def suggest(request: Request, staff: Staff):
     result = {"language": guess.code, "confidence": guess.confidence, "lang": lang,
               "ranking": ranking, "reachable": reachable, "answer": answer,
               "known": set(entries)}
-    return page(request, "suggest.html", staff=staff, title="Suggest", message=message,
+    return page(request, "suggest.html", staff=staff, title=S_("Suggest"), message=message,
                 result=result)
 
 

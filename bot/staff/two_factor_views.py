@@ -5,8 +5,9 @@ GET/POST /staff/login/enrol   first time: the secret as a QR code, then a first 
 GET/POST /staff/login/code    the code of the authenticator app, or a recovery code
 
 Both need the half-done session the password step left in the cookie; its CSRF token guards the
-form. A wrong code counts as a failed login (the same budgets, bot/staff/rate_limit.py). When
-the step succeeds, the half-done session is replaced by a new one (a new token).
+form (an expired one: 403, a page with a link to the form, never a form that posts it again). A
+wrong code counts as a failed login (the same budgets, bot/staff/rate_limit.py). When the step
+succeeds, the half-done session is replaced by a new one (a new token).
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from sanic.request import Request
 
 from bot.staff import csrf, rate_limit, two_factor
 from bot.staff.auth import set_cookie
-from bot.staff.responses import database, page, plain, see_other
+from bot.staff.responses import database, expired, page, plain_message, see_other
 from bot.staff.sessions import end_session, pending_session, start_session
 from bot.staff.settings import COOKIE
+from bot.staff.staff_language import S_
 
 MAX_CODE = 40
 
@@ -36,7 +38,7 @@ def _form(request: Request, kind: str, status: int = 200, error: str | None = No
     state = _pending(request, kind)
     if state is None:
         return see_other(request, "/staff/login")
-    values = {"title": "Two-step login", "form_csrf": state["csrf"], "error": error,
+    values = {"title": S_("Two-step login"), "form_csrf": state["csrf"], "error": error,
               "kind": kind}
     if kind == two_factor.ENROL:
         uri = two_factor.provisioning_uri(state["secret"], state["name"])
@@ -53,7 +55,7 @@ async def code_form(request: Request):
 
 
 def _finish(request: Request, token: str, codes: list[str] | None = None):
-    resp = page(request, "recovery_codes.html", title="Recovery codes", codes=codes) if codes \
+    resp = page(request, "recovery_codes.html", title=S_("Recovery codes"), codes=codes) if codes \
         else see_other(request, "/staff")
     set_cookie(request, resp, COOKIE, token)
     return resp
@@ -65,10 +67,12 @@ async def _submit(request: Request, kind: str):
     with database() as s:
         found = pending_session(s, request.cookies.get(COOKIE))
         if found is None or found[0].pending != kind:
-            return plain(request, "Log in first.", status=401)
+            return plain_message(request, S_("Log in first."), status=401)
         stored, user = found
         if not csrf.valid(stored.csrf_token, request.form.get(csrf.FIELD)):
-            return _form(request, kind, 403, "This form has expired. Reload the page.")
+            return expired(request, f"/staff/login/{kind}", S_(
+                "This form has expired, so the code was not checked. Open the form again and "
+                "type the newest code."))
         attempt = rate_limit.reserve(s, user.name, address)
         if attempt is None:
             end_session(s, request.cookies.get(COOKIE))
@@ -89,7 +93,7 @@ async def _submit(request: Request, kind: str):
             end_session(s, request.cookies.get(COOKIE))
             token = start_session(s, user)
     if not ok:  # the attempt stays counted
-        return _form(request, kind, 401, "That code is not right. Try the newest code.")
+        return _form(request, kind, 401, S_("That code is not right. Try the newest code."))
     return _finish(request, token, codes)
 
 

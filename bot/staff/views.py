@@ -1,6 +1,7 @@
 """The staff library as a Sanic blueprint under /staff (registered by bot.web.app): which URL
 goes to which handler. The handlers live by concern, as module-level functions: `auth` (logging
-in and out), `library_views`, `fact_views`, `suggest_views`, `stats_views`.
+in and out), `language_views` (the Dutch/English switch), `library_views`, `fact_views`,
+`suggest_views`, `stats_views`.
 
 The database is used synchronously: queries take milliseconds, and this is a tool for a few
 dozen staff. Worker messages pasted into "Suggest" are never logged or stored.
@@ -14,6 +15,7 @@ from bot.staff import (
     auth,
     fact_views,
     handover_views,
+    language_views,
     library_views,
     stats_views,
     suggest_views,
@@ -30,6 +32,7 @@ ROUTES = (
     ("GET", "/login/code", two_factor_views.code_form),
     ("POST", "/login/code", two_factor_views.code),
     ("POST", "/logout", auth.logout),
+    ("GET", "/language", language_views.switch),
     ("GET", "", library_views.library),
     ("GET", "/topics/<topic:str>", library_views.topic_page),
     ("GET", "/answers/<topic:str>/<filename:str>", library_views.plain_answer),

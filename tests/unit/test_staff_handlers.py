@@ -33,10 +33,11 @@ def tokens(tmp_path_factory):
         yield {"editor": editor, "viewer": viewer}
 
 
-def request(method="GET", path="/staff", token=None, form=None, args=None):
+def request(method="GET", path="/staff", token=None, form=None, args=None, headers=None,
+            cookies=None):
     return SimpleNamespace(
-        method=method, path=path, cookies={COOKIE: token} if token else {},
-        form=form or {}, args=args or {}, scheme="http", host="127.0.0.1",
+        method=method, path=path, cookies={**({COOKIE: token} if token else {}), **(cookies or {})},
+        form=form or {}, args=args or {}, scheme="http", host="127.0.0.1", headers=headers or {},
         ctx=SimpleNamespace(staff_config=StaffConfig(headers={"X-Frame-Options": "DENY"})))
 
 
@@ -76,8 +77,33 @@ def test_a_logged_in_editor_gets_the_library_with_the_apps_headers(tokens):
 
 def test_a_post_without_the_forms_token_is_refused(tokens):
     resp = call(library_views.propose, request("POST", token=tokens["editor"],
+                                               path="/staff/topics/ask_payslip/pl/propose",
                                                form={"text": "x"}), "ask_payslip", "pl")
-    assert resp.status == 403 and "expired" in resp.body.decode()
+    body = resp.body.decode()
+    assert resp.status == 403 and "expired" in body
+    # A plain link back to the topic's page, never a form that posts the text again.
+    assert '<a class="again" href="/staff/topics/ask_payslip">' in body
+    assert "<form" not in body.split("<main>")[1]
+
+
+def test_the_pages_follow_the_browsers_language_and_the_switch(tokens):
+    from bot import messages as M
+    from bot.i18n import translate
+
+    dutch = call(library_views.library, request(token=tokens["viewer"],
+                                                headers={"accept-language": "nl,en;q=0.5"}))
+    body = dutch.body.decode()
+    assert dutch.status == 200 and '<html lang="nl">' in body
+    assert dutch.headers["Content-Language"] == "nl"
+    assert f'ask_passport_held">{translate("nl", M.TOPIC_TITLES["ask_passport_held"])}</a>' \
+        in body
+    assert "(lezer)" in body and "Uitloggen" in body
+    chosen = call(library_views.library, request(token=tokens["viewer"], cookies={
+        "staff_lang": "en"}, headers={"accept-language": "nl"}))
+    assert '<html lang="en">' in chosen.body.decode() and "(viewer)" in chosen.body.decode()
+    refused = call(library_views.approve, request("POST", token=tokens["viewer"],
+                                                  headers={"accept-language": "nl"}), 1)
+    assert refused.status == 403 and "Het formulier is verlopen" in refused.body.decode()
 
 
 def test_a_viewer_cannot_approve(tokens):

@@ -89,7 +89,11 @@ def test_the_blueprint_has_the_routes_we_protect():
             "/staff/proposals/1/reject", "/staff/topics/ask_passport_held/pl/propose"} <= paths
 
 
-@pytest.mark.parametrize("method, path", [r for r in staff_routes() if r[1] != "/staff/login"])
+# Open without a session: the login form and the language switch (it only sets a cookie).
+PUBLIC = ("/staff/login", "/staff/language")
+
+
+@pytest.mark.parametrize("method, path", [r for r in staff_routes() if r[1] not in PUBLIC])
 def test_every_staff_url_refuses_without_a_session(staff_url, method, path):
     r = requests.request(method, staff_url + path, allow_redirects=False, timeout=10,
                          data={"csrf": "x", "text": "x", "message": "x"},
@@ -308,8 +312,11 @@ def test_statistics_page_and_csv_need_a_login_and_work_with_one(staff_url, staff
     engine.dispose()
     page = client.get(f"{staff_url}/staff/stats", timeout=10)
     assert page.status_code == 200 and "<svg" in page.text
-    assert "<td>ask_passport_held</td><td>pl</td><td>Midden-Brabant</td><td>qr</td><td>3</td>" \
-        in page.text
+    # Topics by their names, in the table and in the chart; the id only in an attribute.
+    assert ('<td data-topic="ask_passport_held">My passport is being kept</td><td>pl</td>'
+            "<td>Midden-Brabant</td><td>qr</td><td>3</td>") in page.text
+    assert ">My passport is being kept</text>" in page.text
+    assert not re.search(r">[^<]*ask_passport_held", page.text)
     csv = client.get(f"{staff_url}/staff/stats.csv", timeout=10)
     assert csv.status_code == 200
     assert csv.headers["Content-Type"].startswith("text/csv")
@@ -477,3 +484,210 @@ def test_hostile_staff_input_is_a_4xx_never_a_500(staff_url):
                            "valid_until": "2028-06-30", "source_url": source},
                      allow_redirects=False)
         assert r.status_code == 422, source
+
+
+# The staff pages in Dutch and English (bot/staff/staff_language.py).
+DUTCH = {"Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8"}
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: no tags, no attributes, no script or style."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.hidden = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("script", "style", "title")
+
+        def handle_endtag(self, tag):
+            self.hidden -= tag in ("script", "style", "title")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def dutch_login(base: str, name: str) -> requests.Session:
+    client = requests.Session()
+    client.headers.update(DUTCH)
+    form = client.get(f"{base}/staff/login", timeout=10)
+    r = client.post(f"{base}/staff/login", data={"csrf": csrf_of(form.text), "name": name,
+                                                  "password": PASSWORD},
+                    allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff", r.text[:300]
+    return client
+
+
+def test_the_browsers_dutch_gives_the_dutch_login_page(staff_url):
+    page = requests.get(f"{staff_url}/staff/login", headers=DUTCH, timeout=10)
+    assert page.status_code == 200 and '<html lang="nl">' in page.text
+    assert "<h1>Inloggen</h1>" in page.text and "Gebruikersnaam" in page.text
+    assert page.headers["Content-Language"] == "nl"
+    english = requests.get(f"{staff_url}/staff/login", timeout=10)  # no Accept-Language
+    assert '<html lang="en">' in english.text and "<h1>Log in</h1>" in english.text
+    assert requests.get(f"{staff_url}/staff/login", timeout=10, headers={
+        "Accept-Language": "en-GB,en;q=0.9,nl;q=0.5"}).headers["Content-Language"] == "en"
+
+
+def test_the_switch_changes_the_language_and_keeps_it(staff_url):
+    client = requests.Session()
+    client.headers.update(DUTCH)
+    page = client.get(f"{staff_url}/staff/login", timeout=10).text
+    switch = re.search(r'href="(/staff/language\?to=en&amp;next=[^"]+)"', page).group(1)
+    r = client.get(staff_url + switch.replace("&amp;", "&"), allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/login"
+    cookie = next(h for h in r.raw.headers.getlist("Set-Cookie") if h.startswith("staff_lang="))
+    assert cookie.startswith("staff_lang=en;") and "Path=/staff" in cookie
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Max-Age=" in cookie
+    for _ in range(2):  # the browser still asks for Dutch: the choice stays
+        page = client.get(f"{staff_url}/staff/login", timeout=10).text
+        assert '<html lang="en">' in page and "<h1>Log in</h1>" in page
+    client.get(f"{staff_url}/staff/language", params={"to": "nl", "next": "/staff/login"},
+               timeout=10)
+    assert '<html lang="nl">' in client.get(f"{staff_url}/staff/login", timeout=10).text
+    # Logged in, the choice holds on every page, and an unknown language changes nothing.
+    client.post(f"{staff_url}/staff/login", timeout=10, data={
+        "csrf": csrf_of(client.get(f"{staff_url}/staff/login", timeout=10).text),
+        "name": "vic", "password": PASSWORD})
+    client.get(f"{staff_url}/staff/language", params={"to": "de"}, timeout=10)
+    for path in ("/staff", "/staff/facts", "/staff/stats", "/staff/suggest", "/staff/handovers",
+                 "/staff/topics/ask_passport_held"):
+        assert '<html lang="nl">' in client.get(staff_url + path, timeout=10).text, path
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/staff", "//evil.example/", "/\\evil",
+                                    "/", "/staffing", "/staff/../api/message", ""])
+def test_the_switch_never_leads_to_another_site(staff_url, target):
+    r = requests.get(f"{staff_url}/staff/language", params={"to": "nl", "next": target},
+                     allow_redirects=False, timeout=10)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff"
+
+
+def test_after_a_dutch_login_the_pages_name_topics_in_dutch(staff_url, staff_database):
+    dutch_title = translate_title("ask_passport_held")
+    client = dutch_login(staff_url, "vic")
+    library = client.get(f"{staff_url}/staff", timeout=10).text
+    assert '<html lang="nl">' in library and "Antwoordenbank" in library
+    assert dutch_title in visible_text(library) and "Uitloggen" in library
+    searched = client.get(f"{staff_url}/staff", params={"q": "paspoort"}, timeout=10).text
+    topic = client.get(f"{staff_url}/staff/topics/ask_passport_held", timeout=10).text
+    engine = engine_from_url(staff_database)
+    record(engine, "2026-W49", "ask_passport_held", "nl", "Midden-Brabant", "web")
+    engine.dispose()
+    stats = client.get(f"{staff_url}/staff/stats", timeout=10).text
+    for html in (library, searched, topic, stats):
+        text = visible_text(html)
+        assert dutch_title in text
+        assert "ask_passport_held" not in text and not re.search(r"\b(ask|find|report)_\w+", text)
+    # The English name only inside the English answer's WhatsApp text ("*My passport ...*").
+    assert ">My passport is being kept<" not in library + searched + topic + stats
+    assert f">{dutch_title}</text>" in stats and "Vragen per week, per taal" in stats  # chart
+    assert "Kopiëren" in searched and 'data-copied="Gekopieerd"' in searched
+    assert "Geschiedenis" in topic and "bestand" in visible_text(topic)  # the status, in Dutch
+
+
+def translate_title(topic: str) -> str:
+    from bot import messages as M
+    from bot.i18n import translate
+
+    return translate("nl", M.TOPIC_TITLES[topic])
+
+
+@pytest.mark.parametrize("headers, error", [
+    ({}, "Wrong user name or password."), (DUTCH, "Gebruikersnaam of wachtwoord klopt niet."),
+])
+def test_a_failed_login_links_its_error_to_the_fields(staff_url, headers, error):
+    client = requests.Session()
+    client.headers.update({**headers, "X-Forwarded-For": "10.5.0.1"})
+    form = client.get(f"{staff_url}/staff/login", timeout=10)
+    r = client.post(f"{staff_url}/staff/login", timeout=10, data={
+        "csrf": csrf_of(form.text), "name": "bob", "password": "not the password"})
+    assert r.status_code == 401
+    assert re.search(rf'<p class="error" id="login-error" role="alert">{re.escape(error)}</p>',
+                     r.text)
+    for field in ("name", "password"):
+        tag = re.search(rf'<input id="{field}"[^>]*>', r.text).group(0)
+        assert 'aria-describedby="login-error"' in tag and 'aria-invalid="true"' in tag
+        assert f'<label for="{field}">' in r.text
+    assert 'value="bob"' in r.text  # the name stays filled in
+    fresh = client.get(f"{staff_url}/staff/login", timeout=10).text
+    assert "aria-invalid" not in fresh and "aria-describedby" not in fresh
+
+
+@pytest.mark.parametrize("headers, heading", [
+    ({}, "The form has expired"), (DUTCH, "Het formulier is verlopen"),
+])
+def test_an_expired_login_form_links_back_and_posts_nothing(staff_url, headers, heading):
+    client = requests.Session()
+    client.headers.update(headers)
+    form = client.get(f"{staff_url}/staff/login", timeout=10)
+    client.cookies.clear()  # the form's cookie is gone: the browser was closed, say
+    r = client.post(f"{staff_url}/staff/login", timeout=10, allow_redirects=False, data={
+        "csrf": csrf_of(form.text), "name": "ann", "password": PASSWORD})
+    assert r.status_code == 403 and "wnl_staff=" not in r.headers.get("Set-Cookie", "")
+    assert f"<h1>{heading}</h1>" in r.text
+    assert re.search(r'<a class="again" href="/staff/login">', r.text)
+    assert "<form" not in r.text and 'method="post"' not in r.text  # never a re-post
+    assert PASSWORD not in r.text
+
+
+def test_an_expired_staff_form_links_back_to_its_page(staff_url):
+    client = dutch_login(staff_url, "ann")
+    original = load_library()["ask_passport_held"].text("nl")
+    r = client.post(f"{staff_url}/staff/topics/ask_passport_held/nl/propose", timeout=10,
+                    data={"csrf": "an old token", "text": original + " x"},
+                    allow_redirects=False)
+    assert r.status_code == 403 and "<h1>Het formulier is verlopen</h1>" in r.text
+    assert '<a class="again" href="/staff/topics/ask_passport_held">' in r.text
+    main = r.text.split("<main>")[1]
+    assert "<form" not in main  # only the header's log-out form, none that posts the text
+    assert original not in r.text
+
+
+def test_messages_from_the_code_are_shown_in_dutch(staff_url):
+    ann = dutch_login(staff_url, "ann")
+    page = ann.get(f"{staff_url}/staff/topics/ask_minimum_wage", timeout=10).text
+    r = ann.post(f"{staff_url}/staff/topics/ask_minimum_wage/nl/propose", timeout=10,
+                 data={"csrf": csrf_of(page), "text": "Het minimumloon is {oops}."})
+    assert r.status_code == 400
+    assert "de tekst moet precies deze invulvelden houden: {wage_21}" in r.text
+    r = ann.post(f"{staff_url}/staff/facts/minimum-wage/propose", timeout=10,
+                 data={"csrf": csrf_of(page), **WAGE_2027, "valid_until": "soon"})
+    assert r.status_code == 422 and "Geldig tot en met: schrijf een datum als JJJJ-MM-DD" in r.text
+    assert ann.get(f"{staff_url}/staff/answers/nothing/pl.txt", timeout=10).text == \
+        "Dit antwoord bestaat niet."
+    r = ann.get(f"{staff_url}/staff/handovers/not-a-real-id", timeout=10)
+    assert r.status_code == 404 and "Deze vraag staat niet in jouw wachtrijen." in r.text
+
+
+def test_the_code_page_links_its_error_and_an_expired_one_links_back(staff_url, staff_database):
+    from bot.staff.users import set_regions
+
+    engine = engine_from_url(staff_database)
+    with session_scope(engine) as session:
+        add_user(session, "tess", PASSWORD, "editor")
+        set_regions(session, "tess", ["national"], {"national"})  # a queue: two steps
+    engine.dispose()
+    client = requests.Session()
+    client.headers.update(DUTCH)
+    form = client.get(f"{staff_url}/staff/login", timeout=10)
+    r = client.post(f"{staff_url}/staff/login", timeout=10, data={
+        "csrf": csrf_of(form.text), "name": "tess", "password": PASSWORD})
+    assert r.url.endswith("/staff/login/enrol") and "<h1>Inloggen in twee stappen</h1>" in r.text
+    assert '<code class="secret">' in r.text and "aria-invalid" not in r.text
+    wrong = client.post(r.url, timeout=10, data={"csrf": csrf_of(r.text), "code": "abc"})
+    assert wrong.status_code == 401
+    assert '<p class="error" id="code-error" role="alert">Die code klopt niet.' in wrong.text
+    tag = re.search(r'<input id="code"[^>]*>', wrong.text).group(0)
+    assert 'aria-describedby="code-error"' in tag and 'aria-invalid="true"' in tag
+    old = client.post(r.url, timeout=10, data={"csrf": "an old token", "code": "123456"})
+    assert old.status_code == 403 and "<h1>Het formulier is verlopen</h1>" in old.text
+    assert '<a class="again" href="/staff/login/enrol">' in old.text and "<form" not in old.text
+    assert client.get(r.url, timeout=10).status_code == 200  # the link works: the form again

@@ -1,12 +1,13 @@
 // Staff library: "Copy" buttons put the WhatsApp-ready text of an answer on the clipboard.
 // The text sits in a read-only textarea next to the button (rendered escaped by the server);
 // without the Clipboard API (older browsers, plain http on a LAN) the textarea is shown and
-// selected, and the browser's copy command is tried.
+// selected, and the browser's copy command is tried. The words shown come from the page, in the
+// staff language: data-copied and data-selected on the status element.
 "use strict";
 
-function copied(button, message) {
+function copied(button, key, fallback) {
   const status = button.parentElement.querySelector(".copied");
-  if (status) status.textContent = message;
+  if (status) status.textContent = status.dataset[key] || fallback;
 }
 
 function fallbackCopy(button, area) {
@@ -19,7 +20,8 @@ function fallbackCopy(button, area) {
   } catch (e) {
     ok = false;
   }
-  copied(button, ok ? "Copied" : "Selected: press Ctrl+C");
+  if (ok) copied(button, "copied", "Copied");
+  else copied(button, "selected", "Selected: press Ctrl+C");
 }
 
 document.addEventListener("click", (event) => {
@@ -29,7 +31,7 @@ document.addEventListener("click", (event) => {
   if (!area) return;
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(area.value).then(
-      () => copied(button, "Copied"),
+      () => copied(button, "copied", "Copied"),
       () => fallbackCopy(button, area));
   } else {
     fallbackCopy(button, area);
