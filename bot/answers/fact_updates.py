@@ -18,6 +18,8 @@ from bot.timed_cache import TimedCache
 TTL_SECONDS = 30.0
 MINIMUM_WAGE = "minimum_wage"
 HELP_POINT = "help_point"
+# "This answer was checked against its sources today", approved by a second editor.
+ANSWER_CHECKED = "answer_checked"
 logger = logging.getLogger(__name__)
 _cache: TimedCache[WageTable] = TimedCache(TTL_SECONDS)
 
@@ -120,6 +122,31 @@ def updated_point(point, updates: dict[str, dict]):
     return dataclasses.replace(point, **fields, checked=change["checked"], source=change["source"])
 
 
+_check_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
+
+
+def answer_checks() -> dict[str, dt.date]:
+    """The newest approved "checked today" of each topic's answer. Never fails."""
+    from bot.db.session import database_url
+
+    url = database_url()
+
+    def load() -> dict[str, dt.date]:
+        try:
+            found: dict[str, dt.date] = {}
+            for row in approved_revisions(url, ANSWER_CHECKED):
+                doc = json.loads(row.value)
+                day = dt.date.fromisoformat(doc["checked"])
+                found[doc["topic"]] = max(day, found.get(doc["topic"], day))
+            return found
+        except Exception as error:  # noqa: BLE001 - the files' dates are used whatever happens
+            logger.warning("answer checks unavailable (%s)", type(error).__name__)
+            return {}
+
+    return _check_cache.get(url, load)
+
+
 def clear_cache() -> None:
     _cache.clear()
     _point_cache.clear()
+    _check_cache.clear()

@@ -81,4 +81,21 @@ def current_answer(topic: str) -> Answer | None:
     if answer is None:
         return None
     approved = {lang: text for (t, lang), text in approved_texts().items() if t == topic}
-    return dataclasses.replace(answer, texts={**answer.texts, **approved}) if approved else answer
+    if approved:
+        answer = dataclasses.replace(answer, texts={**answer.texts, **approved})
+    return checked(answer)
+
+
+def checked(answer: Answer) -> Answer:
+    """The answer with the day staff last confirmed it against its sources (four eyes,
+    bot/staff/facts.py), where that is later than the file's `last_checked`."""
+    from bot.answers.fact_updates import answer_checks
+
+    day = answer_checks().get(answer.topic)
+    return dataclasses.replace(answer, last_checked=day) if day and day > answer.last_checked \
+        else answer
+
+
+def checked_library() -> dict[str, Answer]:
+    """Every answer with its last checked day as the bot states it (for what needs checking)."""
+    return {topic: checked(answer) for topic, answer in load_library().items()}

@@ -19,7 +19,7 @@ import yaml
 
 from bot import ROOT
 from bot.answers.fact_values import answer_values
-from bot.answers.library import Answer, load_library
+from bot.answers.library import Answer, checked_library, load_library
 from bot.answers.placeholders import placeholders
 from bot.language.registry import SUPPORTED_LANGUAGES
 
@@ -130,7 +130,7 @@ def run(out_dir: Path, today: dt.date) -> int:
     from bot.answers.fact_updates import current_wage_table
     from bot.answers.freshness import seed_points, to_check
 
-    for item in to_check(library, current_wage_table(), seed_points(), today):
+    for item in to_check(checked_library(), current_wage_table(), seed_points(), today):
         print(f"CHECK   {item.kind} {item.name}: {item.reason} ({item.source})")
     print(f"Side-by-side export: {out_dir / 'faq.html'}, {out_dir / 'faq.csv'}")
     return 1 if report.errors else 0

@@ -68,7 +68,7 @@ def check_reason(item, today: dt.date) -> Msg | str:
 def show(request: Request, staff, status: int = 200, notice=None, error=None, draft=None):
     from bot.answers.fact_updates import current_wage_table
     from bot.answers.freshness import to_check
-    from bot.answers.library import load_library
+    from bot.answers.library import checked_library
 
     with database() as s:
         revisions = facts.history(s)
@@ -80,7 +80,7 @@ def show(request: Request, staff, status: int = 200, notice=None, error=None, dr
                 points=records, statuses=facts.POINT_STATUSES,
                 field_name=lambda field: localize(lang, facts.FIELD_NAMES.get(field, field)),
                 reason=lambda item: localize(lang, check_reason(item, today)),
-                checks=to_check(load_library(), table, records, today))
+                checks=to_check(checked_library(), table, records, today))
 
 @staff_only()
 async def facts_page(request: Request, staff):
@@ -95,6 +95,19 @@ async def propose_wage(request: Request, staff):
     except LibraryError as error:
         return show(request, staff, status=422, error=error.text, draft=form)
     return see_other(request, "/staff/facts?done=proposed")
+
+@staff_only(editor=True)
+async def propose_answer_check(request: Request, staff):
+    from bot.answers.library import load_library
+
+    form = {name: (request.form.get(name) or "")[:1000] for name in ("topic", "source_url")}
+    try:
+        with database() as s:
+            facts.propose_answer_check(s, form, staff.name, set(load_library()), clock.today())
+    except LibraryError as error:
+        return show(request, staff, status=422, error=error.text)
+    return see_other(request, "/staff/facts?done=proposed")
+
 
 @staff_only(editor=True)
 async def propose_point(request: Request, staff):

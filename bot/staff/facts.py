@@ -19,7 +19,13 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.answers.fact_updates import HELP_POINT, MINIMUM_WAGE, approved_wage_periods, merged
+from bot.answers.fact_updates import (
+    ANSWER_CHECKED,
+    HELP_POINT,
+    MINIMUM_WAGE,
+    approved_wage_periods,
+    merged,
+)
 from bot.answers.minimum_wage import ADULT_AGE, WageTable, wage_table
 from bot.db.fact_models import FactRevision
 from bot.staff.revisions import LibraryError, NotAllowed
@@ -187,6 +193,23 @@ def propose_point(session: Session, form: dict[str, str], who: str, names: set[s
     return revision
 
 
+def propose_answer_check(session: Session, form: dict[str, str], who: str, topics: set[str],
+                         today: dt.date, now: dt.datetime | None = None) -> FactRevision:
+    """ "I checked this answer against its sources today": used once a second editor approves."""
+    topic = (form.get("topic") or "").strip()
+    if topic not in topics:
+        raise LibraryError(S_("Choose an answer of the library"))
+    source = https_source(form, S_("Source: the https address where you checked this"))
+    revision = FactRevision(fact=ANSWER_CHECKED, valid_from=today, valid_until=OPEN_ENDED,
+                            value=json.dumps({"topic": topic, "checked": today.isoformat()},
+                                             sort_keys=True),
+                            source_url=source, status=PROPOSED, proposed_by=who,
+                            proposed_at=now or dt.datetime.utcnow())
+    session.add(revision)
+    session.flush()
+    return revision
+
+
 def _pending(session: Session, revision_id: int) -> FactRevision:
     revision = session.get(FactRevision, revision_id)
     if revision is None or revision.status != PROPOSED:
@@ -199,7 +222,7 @@ def approve(session: Session, revision_id: int, who: str, url: str | None = None
     revision = _pending(session, revision_id)
     if revision.proposed_by == who:
         raise NotAllowed(S_("A second editor must approve this: you proposed it"))
-    if revision.fact == HELP_POINT:  # validated when proposed; nothing it could overlap
+    if revision.fact in (HELP_POINT, ANSWER_CHECKED):  # validated when proposed; no overlap
         revision.status, revision.decided_by = APPROVED, who
         revision.decided_at = now or dt.datetime.utcnow()
         return revision

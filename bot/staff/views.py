@@ -42,6 +42,7 @@ ROUTES = (
     ("GET", "/facts", fact_views.facts_page),
     ("POST", "/facts/minimum-wage/propose", fact_views.propose_wage),
     ("POST", "/facts/help-point/propose", fact_views.propose_point),
+    ("POST", "/facts/answer-checked/propose", fact_views.propose_answer_check),
     ("POST", "/facts/proposals/<revision_id:int>/approve", fact_views.approve_fact),
     ("POST", "/facts/proposals/<revision_id:int>/reject", fact_views.reject_fact),
     ("GET", "/suggest", suggest_views.suggest_form),

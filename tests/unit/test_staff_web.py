@@ -473,6 +473,57 @@ def test_a_help_point_record_changes_after_a_second_editor_and_the_card_shows_it
         clear_cache()
 
 
+def test_an_answer_marked_as_checked_by_two_editors_gets_that_date(
+        staff_database, tmp_path, monkeypatch):
+    """Seven months on, the passport answer needs checking; one editor marks it checked, a
+    second approves, and the bot states the new date (the servers' caches are cleared here as
+    every server does by itself within TTL_SECONDS)."""
+    from bot import messages as M
+    from bot.answers.fact_updates import clear_cache
+    from bot.dialogue.replies import faq_answer
+    from bot.i18n import translate
+
+    env = base_env(DATABASE_URL=staff_database, RASA_URL=f"http://127.0.0.1:{free_port()}",
+                   RASA_TOKEN="unused", WNL_TODAY="2027-07-01")
+    env.pop("STAFF_COOKIE_SECURE", None)
+    app = web_app(tmp_path, env, name="web-2027").start()
+    try:
+        wait_for_web(app)
+        ann, bob = login(app.url, "ann"), login(app.url, "bob")
+        page = ann.get(f"{app.url}/staff/facts", timeout=10).text
+        assert 'data-kind="answer" data-name="ask_passport_held"' in page
+        form = {"csrf": csrf_of(page), "topic": "ask_passport_held",
+                "source_url": load_library()["ask_passport_held"].links[0]}
+        for bad in ({"topic": "no_such_topic"}, {"source_url": "http://x.nl"}):
+            r = ann.post(f"{app.url}/staff/facts/answer-checked/propose", data={**form, **bad},
+                         timeout=10, allow_redirects=False)
+            assert r.status_code == 422, bad
+        r = ann.post(f"{app.url}/staff/facts/answer-checked/propose", data=form, timeout=10,
+                     allow_redirects=False)
+        assert r.status_code == 303
+        page = bob.get(f"{app.url}/staff/facts", timeout=10).text
+        pid = re.search(r'class="proposal" data-id="(\d+)" data-fact="answer_checked"',
+                        page).group(1)
+        mine = ann.post(f"{app.url}/staff/facts/proposals/{pid}/approve", timeout=10,
+                        data={"csrf": csrf_of(page)}, allow_redirects=False)
+        assert mine.status_code == 403  # four eyes: not by the one who proposed it
+        monkeypatch.setenv("DATABASE_URL", staff_database)
+        clear_cache()
+        footer = translate("pl", M.LAST_CHECKED, date="1 lipca 2027")
+        assert footer not in faq_answer("ask_passport_held", "pl")[0].text
+        r = bob.post(f"{app.url}/staff/facts/proposals/{pid}/approve", timeout=10,
+                     data={"csrf": csrf_of(page)}, allow_redirects=False)
+        assert r.status_code == 303
+        clear_cache()
+        assert footer in faq_answer("ask_passport_held", "pl")[0].text
+        page = bob.get(f"{app.url}/staff/facts", timeout=10).text
+        assert 'data-name="ask_passport_held"' not in page  # checked: nothing to do
+        assert 'data-name="ask_health_insurance"' in page  # the others still wait
+    finally:
+        clear_cache()
+        app.stop()
+
+
 def test_hostile_staff_input_is_a_4xx_never_a_500(staff_url):
     bad_login = login_attempt(staff_url, "a\x00b", "wrong password", "10.4.0.1")()
     assert bad_login == 401
