@@ -95,7 +95,7 @@ class Cluster:
 
 @pytest.fixture(scope="session")
 def cluster(postgres_tracker_url, postgres_app_url, redis_lock_url, tmp_path_factory):
-    """One action server and three Rasa servers on one PostgreSQL and one Redis."""
+    """Two action servers and three Rasa servers on one PostgreSQL and one Redis."""
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train` (make test does)")
     logs = tmp_path_factory.mktemp("cluster")
@@ -107,20 +107,25 @@ def cluster(postgres_tracker_url, postgres_app_url, redis_lock_url, tmp_path_fac
                    WHATSAPP_PHONE_NUMBER_ID="1234", WHATSAPP_PSEUDONYM_KEY="scale-pseudonym-key",
                    WHATSAPP_GRAPH_URL=graph.url)
     token = new_token()
+    # Two action servers, as action servers scale out too: rasa-a uses the first, rasa-b and
+    # rasa-c the second. Facts staff approve must reach both (tests/scale/test_scale_out.py).
     actions = action_server(logs, env).start()
-    servers = [rasa_server(logs, env, token, actions.url, name=f"rasa-{n}") for n in "abc"]
+    more_actions = action_server(logs, env, name="actions-2").start()
+    servers = [rasa_server(logs, env, token, (actions if n == "a" else more_actions).url,
+                           name=f"rasa-{n}") for n in "abc"]
     try:
         # The first server creates the tables; the others start once it is up.
         servers[0].start()
         wait_for_actions(actions)
+        wait_for_actions(more_actions)
         wait_for_rasa(servers[0], token, [actions])
         for server in servers[1:]:
             server.start()
         with ThreadPoolExecutor(len(servers) - 1) as pool:
-            list(pool.map(lambda s: wait_for_rasa(s, token, [actions]), servers[1:]))
+            list(pool.map(lambda s: wait_for_rasa(s, token, [more_actions]), servers[1:]))
         yield Cluster(token, actions, servers, postgres_tracker_url, graph, postgres_app_url,
                       env)
     finally:
-        for server in [*servers, actions]:
+        for server in [*servers, actions, more_actions]:
             server.stop()
         graph.server.shutdown()

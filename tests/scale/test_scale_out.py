@@ -210,3 +210,47 @@ def test_a_whatsapp_delivery_retried_on_another_server_is_answered_once(cluster)
         statuses = list(pool.map(lambda server: post(server, body, headers), [a, b, a, b]))
     assert statuses == [200] * 4
     assert len(wait_for_replies(twice)) == len(single)
+
+
+def test_a_minimum_wage_staff_approved_reaches_every_server_without_a_restart(cluster):
+    """A correction of the minimum wage from 1 July 2026, approved by two editors (the staff
+    flow itself is tested in tests/unit/test_staff_web.py), is what every Rasa server and both
+    action servers answer within a minute."""
+    import datetime as dt
+
+    from bot.answers.minimum_wage import wage_table
+    from bot.db.fact_models import FactRevision
+    from bot.db.session import session_scope
+
+    seed = next(p for p in wage_table().periods if p.start == dt.date(2026, 7, 1))
+    hourly = {str(age): str(amount) for age, amount in seed.hourly.items()}
+    hourly["21"] = "15.07"  # a correction no seed has: the bot can only have it from staff
+    engine = create_engine(cluster.database_url, future=True)
+    with session_scope(engine) as session:
+        revision = FactRevision(
+            fact="minimum_wage", valid_from=seed.start, valid_until=seed.until,
+            value=json.dumps({"hourly": hourly, "bbl": {str(a): str(v)
+                                                        for a, v in seed.bbl.items()}}),
+            source_url=seed.source, status="approved", proposed_by="ann",
+            proposed_at=dt.datetime.utcnow(), decided_by="bob", decided_at=dt.datetime.utcnow())
+        session.add(revision)
+        session.flush()
+        revision_id = revision.id
+    try:
+        def quoted(server) -> str:
+            replies = cluster.say(server, f"wage-{uuid.uuid4().hex[:8]}",
+                                  "ile wynosi minimalna stawka godzinowa")
+            return " ".join(r.get("text", "") for r in replies)
+
+        deadline = time.monotonic() + 75  # the caches live 30 s in every process
+        answers = {}
+        while time.monotonic() < deadline:
+            answers = {s.name: quoted(s) for s in cluster.servers}
+            if all("15,07" in text for text in answers.values()):
+                break
+            time.sleep(3)
+        assert all("15,07" in text and "14,99" not in text for text in answers.values()), answers
+    finally:
+        with session_scope(engine) as session:
+            session.execute(text("DELETE FROM fact_revisions WHERE id = :id"), {"id": revision_id})
+        engine.dispose()
