@@ -29,7 +29,6 @@ SWITCH_MIN_WORDS = 3
 PRIOR_KEYS = ("lang", "browser_lang", "phone_lang")
 
 
-
 @dataclass(frozen=True)
 class Decision:
     language: str | None

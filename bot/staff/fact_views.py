@@ -42,6 +42,7 @@ def points() -> list[dict]:
         records.append(point)
     return records
 
+
 def check_reason(item, today: dt.date) -> Msg | str:
     """Why an item needs checking, as a message for the staff language: the words of
     bot/answers/freshness.py's English `reason` (tests/unit/test_staff_language.py holds them
@@ -82,9 +83,11 @@ def show(request: Request, staff, status: int = 200, notice=None, error=None, dr
                 reason=lambda item: localize(lang, check_reason(item, today)),
                 checks=to_check(checked_library(), table, records, today))
 
+
 @staff_only()
 async def facts_page(request: Request, staff):
     return show(request, staff, notice=NOTICES.get(request.args.get("done", "")))
+
 
 @staff_only(editor=True)
 async def propose_wage(request: Request, staff):
@@ -95,6 +98,7 @@ async def propose_wage(request: Request, staff):
     except LibraryError as error:
         return show(request, staff, status=422, error=error.text, draft=form)
     return see_other(request, "/staff/facts?done=proposed")
+
 
 @staff_only(editor=True)
 async def propose_answer_check(request: Request, staff):
@@ -121,6 +125,7 @@ async def propose_point(request: Request, staff):
         return show(request, staff, status=422, error=error.text)
     return see_other(request, "/staff/facts?done=proposed")
 
+
 async def decide(request: Request, staff, revision_id: int, action, done: str):
     if not 0 < revision_id < 2 ** 62:
         return page(request, "message.html", status=404, staff=staff, title=S_("Not found"),
@@ -137,9 +142,11 @@ async def decide(request: Request, staff, revision_id: int, action, done: str):
     clear_cache()  # this process at once; the other servers within a minute
     return see_other(request, f"/staff/facts?done={done}")
 
+
 @staff_only(editor=True)
 async def approve_fact(request: Request, staff, revision_id: int):
     return await decide(request, staff, revision_id, facts.approve, "approved")
+
 
 @staff_only(editor=True)
 async def reject_fact(request: Request, staff, revision_id: int):

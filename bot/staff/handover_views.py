@@ -147,8 +147,6 @@ async def close(request: Request, staff: Staff, public_id: str):
     return see_other(request, "/staff/handovers")
 
 
-
-
 @staff_only(editor=True)
 async def forward(request: Request, staff: Staff, public_id: str):
     region = (request.form.get("region") or "")[:200]

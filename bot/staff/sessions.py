@@ -48,17 +48,22 @@ def start_session(session: Session, user: StaffUser, now: dt.datetime | None = N
     return token
 
 
+def _session_row(session: Session, token: str | None):
+    """(session row, user) of a cookie's token, or None."""
+    if not token or len(token) > 200:
+        return None
+    return session.execute(
+        select(StaffSession, StaffUser).join(StaffUser, StaffUser.id == StaffSession.user_id)
+        .where(StaffSession.token_hash == token_hash(token))).first()
+
+
 def resume_session(session: Session, token: str | None,
                    now: dt.datetime | None = None) -> Staff | None:
     """The user of a live session, or None; using a session keeps it alive."""
-    if not token or len(token) > 200:
-        return None
-    now = now or dt.datetime.utcnow()
-    row = session.execute(
-        select(StaffSession, StaffUser).join(StaffUser, StaffUser.id == StaffSession.user_id)
-        .where(StaffSession.token_hash == token_hash(token))).first()
+    row = _session_row(session, token)
     if row is None:
         return None
+    now = now or dt.datetime.utcnow()
     stored, user = row
     if stored.pending:  # the password was right, the second step is still to come
         return None
@@ -72,14 +77,10 @@ def resume_session(session: Session, token: str | None,
 
 def pending_session(session: Session, token: str | None, now: dt.datetime | None = None):
     """(session row, user) of a login waiting for its second step, for PENDING_MINUTES."""
-    if not token or len(token) > 200:
-        return None
-    now = now or dt.datetime.utcnow()
-    row = session.execute(
-        select(StaffSession, StaffUser).join(StaffUser, StaffUser.id == StaffSession.user_id)
-        .where(StaffSession.token_hash == token_hash(token))).first()
+    row = _session_row(session, token)
     if row is None or not row[0].pending:
         return None
+    now = now or dt.datetime.utcnow()
     if now - row[0].created_at > dt.timedelta(minutes=PENDING_MINUTES):
         session.delete(row[0])
         return None

@@ -121,7 +121,6 @@ def web(bot: Bot, tmp_path_factory) -> Web:
         app.stop()
 
 
-
 # Per module, not per session: Playwright's sync API keeps an event loop running in this thread
 # while the browser is open, and later tests call asyncio.run().
 @pytest.fixture(scope="module")

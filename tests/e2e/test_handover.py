@@ -47,8 +47,6 @@ def login(web, name):
     return SESSIONS[name]
 
 
-
-
 def leave_question(web, chat_id, lang, question, with_transcript):
     first = chat(web, chat_id, {"pl": "chce porozmawiac z czlowiekiem",
                                 "en": "i want to talk to a real person"}[lang])

@@ -135,7 +135,6 @@ def test_a_duplicate_delivery_is_answered_once_and_statuses_are_ignored(bot, gra
     assert len(graph.to(phone)) == count
 
 
-
 def test_one_phone_flooding_the_bot_is_not_answered_over_the_limit(bot, graph):
     phone = new_phone()
     for n in range(20):
