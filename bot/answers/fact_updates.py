@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from decimal import Decimal
 from pathlib import Path
 
 from bot.answers.minimum_wage import WagePeriod, WageTable, wage_table
 from bot.timed_cache import TimedCache
 
-TTL_SECONDS = 30.0
+# How long a process uses the approved facts it read (FACTS_TTL_SECONDS; "within a minute").
+TTL_SECONDS = float(os.environ.get("FACTS_TTL_SECONDS", "30") or 30)
 MINIMUM_WAGE = "minimum_wage"
 HELP_POINT = "help_point"
 # "This answer was checked against its sources today", approved by a second editor.

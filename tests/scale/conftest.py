@@ -101,7 +101,7 @@ def cluster(postgres_tracker_url, postgres_app_url, redis_lock_url, tmp_path_fac
     logs = tmp_path_factory.mktemp("cluster")
     graph = FakeGraphAPI()
     env = base_env(TRACKER_STORE_URL=postgres_tracker_url, LOCK_STORE_URL=redis_lock_url,
-                   DATABASE_URL=postgres_app_url,
+                   DATABASE_URL=postgres_app_url, FACTS_TTL_SECONDS="3",
                    TICKET_LOCK_LIFETIME=TEST_LOCK_LIFETIME, WHATSAPP_APP_SECRET=WHATSAPP_SECRET,
                    WHATSAPP_VERIFY_TOKEN="scale-verify", WHATSAPP_ACCESS_TOKEN="scale-access",
                    WHATSAPP_PHONE_NUMBER_ID="1234", WHATSAPP_PSEUDONYM_KEY="scale-pseudonym-key",
