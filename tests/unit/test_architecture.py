@@ -20,6 +20,7 @@ MAY_NOT_IMPORT = {
     "bot.channels": ("bot.staff", "bot.rasa"),
     "bot.db": ("bot.staff", "bot.web", "bot.rasa", "bot.dialogue"),
     "bot.usage": ("bot.staff", "bot.web", "bot.rasa"),
+    "bot.handover": ("bot.staff", "bot.web", "bot.rasa", "bot.dialogue"),
     "bot.staff": ("bot.rasa",),
     "bot.web": ("bot.rasa",),
 }
