@@ -535,6 +535,20 @@ def test_hostile_staff_input_is_a_4xx_never_a_500(staff_url):
                            "valid_until": "2028-06-30", "source_url": source},
                      allow_redirects=False)
         assert r.status_code == 422, source
+    # "Checked today" for an answer, and the language switch, with odd values.
+    for odd in ("ask_passport_held\x00", "\udfff", "x" * 5000, "../../etc/passwd"):
+        body = (f"csrf={requests.utils.quote(csrf_of(page), safe='')}&topic="
+                + requests.utils.quote(odd.encode("utf-8", "surrogatepass"), safe="")
+                + "&source_url=https%3A%2F%2Fx.nl%2F%00")
+        r = ann.post(f"{staff_url}/staff/facts/answer-checked/propose", data=body.encode(),
+                     headers={"Content-Type": "application/x-www-form-urlencoded"},
+                     timeout=10, allow_redirects=False)
+        assert r.status_code == 422, odd
+        quoted = requests.utils.quote(odd.encode("utf-8", "surrogatepass"), safe="")
+        switch = ann.get(f"{staff_url}/staff/language?to={quoted}&next={quoted}", timeout=10,
+                         allow_redirects=False)
+        assert switch.status_code < 500 and switch.headers.get("Location", "/staff").startswith(
+            "/staff"), odd
 
 
 # The staff pages in Dutch and English (bot/staff/staff_language.py).
