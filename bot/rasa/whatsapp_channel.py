@@ -97,8 +97,10 @@ class WhatsAppInput(InputChannel):
         delivered = await self._deliver_replies(sender, incoming.phone, app)
         if incoming.text == delivery.SHOW_REPLY:  # the button of our "a reply waits" template
             if not delivered:
-                await output.send_text_message(sender, translate(
-                    metadata["phone_lang"] or "en", M.PERSON_NO_REPLY_YET))
+                lang = await conversation_language(app, sender) or metadata["phone_lang"]
+                await output.send_text_message(sender, translate(lang or "en",
+                                                                 M.PERSON_NO_REPLY_YET))
+            self._remember(sender, incoming.phone)
             return
         if incoming.media:
             # Voice notes, photos, locations: say politely that only text can be read.
@@ -170,3 +172,13 @@ class WhatsAppInput(InputChannel):
 
         add_security_headers(webhook)
         return webhook
+
+
+async def conversation_language(app, sender: str) -> str | None:
+    """The language slot of a conversation, or None (no tracker, or it cannot be read)."""
+    try:
+        tracker = await app.ctx.agent.tracker_store.retrieve(sender)
+    except Exception as error:  # noqa: BLE001 - the phone's country is the fallback
+        logger.warning("whatsapp: conversation language not read: %s", type(error).__name__)
+        return None
+    return tracker.get_slot("language") if tracker else None

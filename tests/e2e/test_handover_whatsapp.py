@@ -132,7 +132,7 @@ def test_outside_24_hours_a_template_first_and_the_reply_when_the_worker_writes(
     from bot.db.session import engine_from_url, session_scope
     from bot.handover.delivery import SHOW_REPLY
 
-    phone = new_phone("48")
+    phone = new_phone("40")  # a Romanian number, a Polish conversation: Polish replies
     conversation, handover = leave_question_on_whatsapp(
         bot, graph, phone, "nie dostalem wyplaty za pazdziernik")
     engine = engine_from_url()
