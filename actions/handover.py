@@ -101,33 +101,33 @@ def offer_to_add(turn: Turn, lang: str, tracker: Any, outcome: Outcome) -> Outco
                    outcome.followup, outcome.topic, outcome.place)
 
 
+def _in_store(operation, *args):
+    """One handover store operation in its own session (bot/handover/store.py)."""
+    from bot.db.session import shared_session
+
+    with shared_session() as session:
+        return operation(session, *args)
+
+
 def _waiting(conversation: str) -> bool:
-    from bot.db.session import session_scope, shared_engine
     from bot.handover.store import waits_for_a_reply
 
-    with session_scope(shared_engine()) as session:
-        return waits_for_a_reply(session, conversation)
+    return _in_store(waits_for_a_reply, conversation)
 
 
 def _add(conversation: str, text: str) -> bool:
-    from bot.db.session import session_scope, shared_engine
     from bot.handover.store import add_to
 
-    with session_scope(shared_engine()) as session:
-        return add_to(session, conversation, text)
+    return _in_store(add_to, conversation, text)
 
 
 def _create(conversation, channel, lang, region, question, transcript) -> None:
-    from bot.db.session import session_scope, shared_engine
     from bot.handover.store import create
 
-    with session_scope(shared_engine()) as session:
-        create(session, conversation, channel, lang, region, question, transcript)
+    _in_store(create, conversation, channel, lang, region, question, transcript)
 
 
 def _withdraw(conversation: str) -> int:
-    from bot.db.session import session_scope, shared_engine
     from bot.handover.store import withdraw
 
-    with session_scope(shared_engine()) as session:
-        return withdraw(session, conversation)
+    return _in_store(withdraw, conversation)

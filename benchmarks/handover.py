@@ -39,6 +39,7 @@ from serverkit import (  # noqa: E402
     base_env,
     csrf_of,
     new_token,
+    percentile,
     postgres_database,
     rasa_server,
     staff_login,
@@ -55,14 +56,9 @@ PASSWORD = "handover benchmark password"
 POLL = 0.02
 
 
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return round(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))], 1)
-
-
 def summary(samples_ms: list[float]) -> dict:
-    return {"n": len(samples_ms), "p50_ms": percentile(samples_ms, 50),
-            "p95_ms": percentile(samples_ms, 95), "max_ms": round(max(samples_ms), 1)}
+    return {"n": len(samples_ms), "p50_ms": round(percentile(samples_ms, 50), 1),
+            "p95_ms": round(percentile(samples_ms, 95), 1), "max_ms": round(max(samples_ms), 1)}
 
 
 def payload(intent: str, step: str) -> str:

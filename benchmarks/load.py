@@ -36,6 +36,7 @@ from serverkit import (  # noqa: E402
     action_server,
     base_env,
     new_token,
+    percentile,
     rasa_server,
     wait_for_actions,
     wait_for_rasa,
@@ -54,11 +55,6 @@ MESSAGES = [
     "moet ik uit het huis als mijn contract stopt", "boss took my passport",
     "am I still insured after my job ended", "dziekuje", "co z urlopem", "jestem chory",
 ]
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def summary(samples: list[float], wall: float, errors: int) -> dict:

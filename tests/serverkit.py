@@ -206,6 +206,12 @@ def running_bot(logs: Path, env: dict[str, str], token: str) -> Iterator[Server]
         actions.stop()
 
 
+def percentile(samples: list[float], p: float) -> float:
+    """The p-th percentile by nearest rank (the benchmarks' latencies)."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
 def csrf_of(page: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
 

@@ -82,23 +82,30 @@ def approved_wage_periods(url: str) -> list[WagePeriod]:
 
 
 _point_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
+_check_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
+
+
+def _cached_or_nothing(cache: TimedCache[dict], read, what: str) -> dict:
+    """`read(url)` of DATABASE_URL, kept TTL_SECONDS; {} when the database cannot tell (the
+    seed data is used whatever happens)."""
+    from bot.db.session import database_url
+
+    url = database_url()
+
+    def load() -> dict:
+        try:
+            return read(url)
+        except Exception as error:  # noqa: BLE001 - never fails: the files' data is used
+            logger.warning("%s unavailable (%s)", what, type(error).__name__)
+            return {}
+
+    return cache.get(url, load)
 
 
 def point_updates() -> dict[str, dict]:
     """Approved changes to help-point records by point name, oldest first applied: the fields
     staff changed and the day the record was checked. Never fails (no database: no changes)."""
-    from bot.db.session import database_url
-
-    url = database_url()
-
-    def load() -> dict[str, dict]:
-        try:
-            return _read_point_updates(url)
-        except Exception as error:  # noqa: BLE001 - the seed records are used whatever happens
-            logger.warning("help-point updates unavailable (%s)", type(error).__name__)
-            return {}
-
-    return _point_cache.get(url, load)
+    return _cached_or_nothing(_point_cache, _read_point_updates, "help-point updates")
 
 
 def _read_point_updates(url: str) -> dict[str, dict]:
@@ -124,28 +131,18 @@ def updated_point(point, updates: dict[str, dict]):
     return dataclasses.replace(point, **fields, checked=change["checked"], source=change["source"])
 
 
-_check_cache: TimedCache[dict] = TimedCache(TTL_SECONDS)
-
-
 def answer_checks() -> dict[str, dt.date]:
     """The newest approved "checked today" of each topic's answer. Never fails."""
-    from bot.db.session import database_url
+    return _cached_or_nothing(_check_cache, _read_answer_checks, "answer checks")
 
-    url = database_url()
 
-    def load() -> dict[str, dt.date]:
-        try:
-            found: dict[str, dt.date] = {}
-            for row in approved_revisions(url, ANSWER_CHECKED):
-                doc = json.loads(row.value)
-                day = dt.date.fromisoformat(doc["checked"])
-                found[doc["topic"]] = max(day, found.get(doc["topic"], day))
-            return found
-        except Exception as error:  # noqa: BLE001 - the files' dates are used whatever happens
-            logger.warning("answer checks unavailable (%s)", type(error).__name__)
-            return {}
-
-    return _check_cache.get(url, load)
+def _read_answer_checks(url: str) -> dict[str, dt.date]:
+    found: dict[str, dt.date] = {}
+    for row in approved_revisions(url, ANSWER_CHECKED):
+        doc = json.loads(row.value)
+        day = dt.date.fromisoformat(doc["checked"])
+        found[doc["topic"]] = max(day, found.get(doc["topic"], day))
+    return found
 
 
 def clear_cache() -> None:

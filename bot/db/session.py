@@ -63,3 +63,10 @@ def session_scope(engine: Engine, expire_on_commit: bool = True) -> Iterator[Ses
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def shared_session(expire_on_commit: bool = True) -> Iterator[Session]:
+    """A session on DATABASE_URL through this process's shared engine (the servers' way)."""
+    with session_scope(shared_engine(), expire_on_commit=expire_on_commit) as session:
+        yield session

@@ -21,6 +21,7 @@ import aiohttp
 
 from bot import messages as M
 from bot.channels.whatsapp_cloud import outgoing
+from bot.db.session import shared_session
 from bot.handover import store
 from bot.handover.contact import seal, unseal
 from bot.i18n import translate
@@ -31,12 +32,6 @@ WINDOW = dt.timedelta(hours=24)
 SHOW_REPLY = "wnl-show-reply"
 DEFAULT_TEMPLATE_LANGUAGES = "pl:pl,ro:ro,bg:bg,nl:nl,en:en"
 Record = Callable[[str, list[str]], Awaitable[None]]
-
-
-def _session():
-    from bot.db.session import session_scope, shared_engine
-
-    return session_scope(shared_engine())
 
 
 def template_languages() -> dict[str, str]:
@@ -71,7 +66,7 @@ def reply_messages(phone: str, lang: str, text: str) -> list[dict]:
 
 def take(conversation: str) -> list[str]:
     """Web chat: the replies not yet shown, claimed as shown."""
-    with _session() as session:
+    with shared_session() as session:
         return [r.text for _, r in store.claim(session, conversation)]
 
 
@@ -88,7 +83,7 @@ async def _send_all(client, messages: list[dict]) -> bool:
 
 async def send_waiting(conversation: str, phone: str, client, record: Record | None) -> list[str]:
     """Sends the conversation's undelivered replies to `phone`; returns the texts sent."""
-    with _session() as session:
+    with shared_session() as session:
         claimed = [(h.language, r.id, r.text) for h, r in store.claim(session, conversation)]
     sent, failed = [], []
     for lang, reply_id, text in claimed:
@@ -97,7 +92,7 @@ async def send_waiting(conversation: str, phone: str, client, record: Record | N
         else:
             failed.append(reply_id)
     if failed:
-        with _session() as session:
+        with shared_session() as session:
             store.unclaim(session, failed)
     if sent and record is not None:
         await record(conversation, sent)
@@ -108,7 +103,7 @@ async def after_staff_reply(conversation: str, client, record: Record | None,
                             now: dt.datetime | None = None) -> str:
     """WhatsApp, right after a staff reply: "sent", "announced" (template) or "waiting"."""
     now = now or store.now()
-    with _session() as session:
+    with shared_session() as session:
         open_ = store.open_for(session, conversation)
         if not open_:
             return "waiting"
@@ -118,12 +113,12 @@ async def after_staff_reply(conversation: str, client, record: Record | None,
         return "waiting"
     if last is not None and now - last < WINDOW:
         return "sent" if await send_waiting(conversation, phone, client, record) else "waiting"
-    with _session() as session:
+    with shared_session() as session:
         pending = [r.id for r in store.to_announce(session, conversation)]
     message = template_message(phone, lang)
     if not pending or message is None or not await _send_all(client, [message]):
         return "waiting"
-    with _session() as session:
+    with shared_session() as session:
         store.announced(session, pending)
     return "announced"
 
@@ -137,5 +132,5 @@ async def on_worker_message(conversation: str, phone: str, client,
 def remember_worker(conversation: str, phone: str) -> None:
     """After each WhatsApp message: its time (the window) and, for an open handover, the
     encrypted number to reply to."""
-    with _session() as session:
+    with shared_session() as session:
         store.worker_wrote(session, conversation, seal(phone))

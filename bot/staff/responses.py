@@ -16,7 +16,7 @@ from sanic import response
 from sanic.request import Request
 from sqlalchemy.orm import Session
 
-from bot.db.session import session_scope, shared_engine
+from bot.db.session import shared_session
 from bot.staff.render import render
 from bot.staff.staff_language import S_, here, localize, staff_language
 
@@ -40,7 +40,7 @@ def headers(request: Request) -> dict[str, str]:
 def database() -> Iterator[Session]:
     """A session on DATABASE_URL (the engine is built at the first request, not at import);
     objects stay readable after commit: pages are rendered after the session ends."""
-    with session_scope(shared_engine(), expire_on_commit=False) as session:
+    with shared_session(expire_on_commit=False) as session:
         yield session
 
 
