@@ -8,6 +8,8 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 MODEL := models/wnl.tar.gz
+# pytest-xdist workers for `make test`; each runs whole test files (tests/conftest.py groups them).
+TEST_WORKERS ?= 2
 # axe-core (npm) checks the web pages for WCAG violations in the browser tests.
 AXE := node_modules/axe-core/axe.min.js
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here);
@@ -34,7 +36,7 @@ run: $(STAMP) $(MODEL) ## Start action server, Rasa server and the web chat page
 test: $(STAMP) lint validate $(MODEL) $(CHROMIUM) $(ZBARIMG) $(AXE) ## Validate data, train if needed, run the whole test suite
 	$(PY) -m bot faq report --out var/reports
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/results/core --quiet
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP) ## ruff: the rules in ruff.toml, imports sorted, no import loops
 	$(VENV)/bin/ruff check .

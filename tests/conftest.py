@@ -1,8 +1,20 @@
 """Shared test set-up: an embedded SQLite database migrated with Alembic and loaded with the
 region data, used by every test and by the servers the end-to-end tests start."""
 import os
+from pathlib import Path
 
 import pytest
+
+SCALE_TESTS = Path(__file__).parent / "scale"
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test` runs two workers), a test file runs on one worker, in its
+    order, and the scale-out tests all on the same one: they share Redis, which they flush."""
+    for item in items:
+        path = Path(str(item.fspath))
+        group = "services" if SCALE_TESTS in path.parents else str(path)
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session", autouse=True)

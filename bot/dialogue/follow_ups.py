@@ -22,12 +22,20 @@ def follow_up_kind(text: str) -> str | None:
     message = words(text)
     if not message or (text or "").lstrip().startswith("/"):
         return None
+    lists = phrase_lists("follow_ups")
+    forms = [message]
+    # "а към кого да се обърна?", "and where can I go?": one word that only joins on ("a", "and",
+    # "en") may go before the phrase.
+    if len(message) > 1 and any(message[:1] == lead for leads in lists["lead_in"].values()
+                                for lead in leads):
+        forms.append(message[1:])
     best: tuple[int, str] | None = None
-    for kind, by_lang in phrase_lists("follow_ups").items():
-        for phrases in by_lang.values():
-            for phrase in phrases:
-                fits = message[:len(phrase)] == phrase
-                if fits and len(message) - len(phrase) <= MAX_EXTRA_WORDS:
-                    if best is None or len(phrase) > best[0]:
-                        best = (len(phrase), kind)
+    for form in forms:
+        for kind in KINDS:
+            for phrases in lists[kind].values():
+                for phrase in phrases:
+                    fits = form[:len(phrase)] == phrase
+                    if fits and len(form) - len(phrase) <= MAX_EXTRA_WORDS:
+                        if best is None or len(phrase) > best[0]:
+                            best = (len(phrase), kind)
     return best[1] if best else None

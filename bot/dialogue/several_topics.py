@@ -19,7 +19,8 @@ PART_OF = {
     "ask_health_insurance": {"ask_dismissal"},
     "ask_housing_contract": {"ask_dismissal"},
     "ask_homelessness": {"ask_housing_contract"},
-    "ask_sick_pay": {"ask_dismissal", "ask_health_insurance"},
+    # Not dismissal: "they end my contract because I am sick" is a dismissal, answered first.
+    "ask_sick_pay": {"ask_health_insurance"},
 }
 
 

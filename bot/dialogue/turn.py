@@ -130,6 +130,10 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
     guess = _guess(parse)
     explicit = _explicit(parse, intent, text)
     prior = prior_from_metadata(parse.get("metadata"))
+    # A short follow-up ("ok, multumesc", "a sega?") keeps the conversation's language, whatever
+    # language its words are in: the worker reacts to the answer, and does not ask for another.
+    if current_language and follow_up_kind(text):
+        guess = None
     decision = decide(current_language, text, guess, explicit=explicit, prior=prior)
     unsupported = None
     long_enough = count_words(text) >= UNSUPPORTED_MIN_WORDS

@@ -35,6 +35,15 @@ _ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", "
 COMMON_WORDS = frozenset().union(*LEXICON.values(), DUTCH_DOMAIN_WORDS,
                                  {"handel", "hall", "best", "loon", "maken", "haar", "mark", "echt",
                                   "baan", "lek", "den", "lijn", "auto", "strand", "rijs", "dam"})
+# Countries are never the place: "w Holandii", "in nederland" (a hamlet in Steenwijkerland).
+NEVER_PLACES = frozenset("""nederland nederlands netherland netherlands holland holandia holandii
+    holandie olanda olandei olandia niderlandy niderlandach holandiya holandiq niderlandiya
+    nizozemsko europa europe polska polsce polonia romania rumunia bulgaria balgariya
+    bulgariya belgie belgia belgium germany duitsland niemcy niemczech germania""".split())
+# A typo in a place named in passing (fuzzy=False, in_passing=True): only a long word that looks
+# like a place and is close to one name alone ("Roosendal", "Doetinchen").
+PASSING_TYPO_CUTOFF = 0.85
+PASSING_TYPO_MIN_LETTERS = 7
 # Four digits that are more likely a year or an amount than a postcode without its letters.
 _YEARS = range(1990, 2036)
 _AMOUNT_WORDS = re.compile(r"\s*(?:€|eur|euro|zl|zł|lei|ron|лв|лева|uur|godz|ore|час|hours|h\b"
@@ -50,7 +59,7 @@ _MOVED = re.compile(r"\b(moved|move to|przeprowadz\w*|mutat\w*|premestih\w*|prem
 # Words before a place name ("w Venlo", "la Breda", "във Венло", "kolo Almelo"), folded.
 PLACE_WORDS = frozenset("""w we we kolo obok pod niedaleko blisko do okolice okolicy okolicach
     in la langa din v vav vuv blizo kray kraj okolo bij te uit naar rond omgeving at near
-    around from to""".split())
+    around from to gemeente gmina gminie municipality primaria obshtina""".split())
 # A message this short that names a place is about the place ("Zeewolde pomocy").
 SHORT_MESSAGE_WORDS = 3
 
@@ -125,6 +134,8 @@ class Gazetteer:
             for size in ((2, 1) if allow_typos else (4, 3, 2, 1)):
                 for i in range(len(words) - size + 1):
                     phrase = " ".join(words[i:i + size])
+                    if size == 1 and phrase in NEVER_PLACES:
+                        continue
                     if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
                         continue  # "loon", "handel", "best": words first, places if capitalised
                     if in_passing and not _looks_like_a_place(raw, words, i):
@@ -132,6 +143,25 @@ class Gazetteer:
                     codes = self._lookup(phrase, allow_typos)
                     if codes:
                         return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
+        if in_passing and not fuzzy:
+            return self._typo_in_passing(raw, words)
+        return []
+
+    def _typo_in_passing(self, raw: list[str], words: list[str]) -> list[Municipality]:
+        """One long word after "in", "w", "la", "в" or capitalised inside the message, close to
+        exactly one place ("Roosendal", "Doetinchen"); never a frequent word of our languages."""
+        for i, word in enumerate(words):
+            marked = i > 0 and (words[i - 1] in PLACE_WORDS or raw[i][:1].isupper())
+            if not marked or len(word) < PASSING_TYPO_MIN_LETTERS or word in COMMON_WORDS \
+                    or word in NEVER_PLACES:
+                continue
+            candidates = self.by_initial.get(word[:1], ())
+            found = process.extract(word, candidates, limit=2,
+                                    scorer=DamerauLevenshtein.normalized_similarity,
+                                    score_cutoff=PASSING_TYPO_CUTOFF)
+            codes = {c for name, _, _ in found for c in self.names[name]}
+            if len(codes) == 1:
+                return [self.municipalities[codes.pop()]]
         return []
 
     def _postcode(self, text: str) -> set[str]:
@@ -185,6 +215,7 @@ def cyrillic_spellings(folded: str) -> set[str]:
         return set()
     v = folded.replace("w", "v").replace("oe", "u")
     forms = {v} | {v.replace("ij", ij) for ij in ("ay", "ey", "ai", "ei")}  # й folds to i
+    forms |= {form.replace("ei", "ai") for form in forms}  # Bleiswijk is "Блайсвайк"
     forms |= {re.sub(r"(.)\1", r"\1", form) for form in forms}
     return {form for form in forms if form != folded and len(form) >= 2}
 
