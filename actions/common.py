@@ -72,11 +72,11 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
             and count_words(turn.text) <= DATE_FOLLOW_UP_WORDS:
         # "3 pazdziernika" after the health-insurance answer: the day the job ended
         return Outcome.of([replies.insured_until_reply(lang, turn.date)], topic=context.last_topic)
-    kind = turn.follow_up
-    if kind is None:
-        return None
     new_topic = is_topic(turn.intent) and turn.intent != context.last_topic \
         and turn.confidence >= NEW_TOPIC_CONFIDENCE
+    kind = turn.follow_up_after(context.last_topic, new_topic)
+    if kind is None:
+        return None
     if kind == "thanks":
         if turn.intent in ("affirm", "thank"):
             return None  # small talk answers these in kind
@@ -105,6 +105,8 @@ def conversation_topic(outcome: Outcome, context: Context) -> str | None:
     is still about the passport."""
     if outcome.topic in REQUESTS and context.last_topic not in (None, *REQUESTS):
         return context.last_topic
+    if outcome.topic == "find_informatiepunt" and context.last_topic == "ask_human":
+        return context.last_topic  # "I am in Winschoten" after asking for a person
     if outcome.topic is None and outcome.slots.get("awaiting_town") and not context.last_topic:
         return "find_informatiepunt"  # "which town?" for someone looking for help
     return outcome.topic or context.last_topic

@@ -19,6 +19,7 @@ may be studied to find what the bot gets wrong. The even-numbered half is the te
 figures are printed, never its texts or failures, so that it stays a fair measure.
 
     DATABASE_URL=sqlite:///var/bench.sqlite3 python benchmarks/conversations.py [--only pl,bg]
+        [--show pl-23,bg-25]   (dev conversations only: every turn with the bot's replies)
 """
 from __future__ import annotations
 
@@ -123,10 +124,12 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
         kinds: Counter = Counter()
         routed = [0, 0]
         halves = {"dev": [0, 0], "test": [0, 0]}
+        roles: dict[str, Counter] = {"dev": Counter(), "test": Counter()}
         for conversation in conversations:
             sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:6]}"
             region_before = None
             person_topics: set[str] = set()
+            failed = False
             for number, turn in enumerate(conversation["turns"], 1):
                 replies = bot.say(sender, turn["text"])
                 slots = bot.slots(sender)
@@ -136,6 +139,14 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
                 halves[half(conversation["id"])][0] += not failures
                 halves[half(conversation["id"])][1] += 1
                 kinds.update(failures)
+                if failures:
+                    # Which kind of turn fails, without its text: the first message, a follow-up
+                    # of some kind, a later new question; and whether an earlier turn failed.
+                    role = (f"first ({'+'.join(failures)})" if number == 1
+                            else turn.get("follow_up") or "new question")
+                    after = " after a failure" if failed else ""
+                    roles[half(conversation["id"])][role + after] += 1
+                failed = failed or bool(failures)
                 if turn.get("region") and turn.get("region") != region_before:
                     routed[1] += 1  # a place named in this message
                     routed[0] += "place" not in failures
@@ -150,16 +161,47 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
                                        "failures": dict(kinds)}
         report["halves"][lang] = {name: round(ok / n, 4) if n else None
                                   for name, (ok, n) in halves.items()}
+        report.setdefault("failed_turns", {})[lang] = {name: dict(c) for name, c in roles.items()}
         report["routing"][lang] = {"places": routed[1],
                                    "right": round(routed[0] / routed[1], 4) if routed[1] else None}
     return report
 
 
+def show(sets: dict[str, list[dict]], ids: list[str]) -> int:
+    """Every turn of some dev conversations with the bot's replies, to study a failure."""
+    if any(half(i) != "dev" for i in ids):
+        print("only dev conversations (odd numbers) may be shown")
+        return 2
+    wanted = [c for conversations in sets.values() for c in conversations if c["id"] in ids]
+    token = new_token()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = base_env(TRACKER_STORE_URL=f"sqlite:///{Path(tmp) / 'tracker.sqlite3'}",
+                       CHAT_PER_SENDER="100000", CHAT_PER_ADDRESS="100000")
+        with running_bot(Path(tmp), env, token) as rasa:
+            bot = Bot(rasa.url, token)
+            for conversation in wanted:
+                sender = f"show-{uuid.uuid4().hex[:6]}"
+                print(f"== {conversation['id']}")
+                for turn in conversation["turns"]:
+                    replies = bot.say(sender, turn["text"])
+                    slots = bot.slots(sender)
+                    got = (f"{slots.get('last_topic')} "
+                           f"({slots.get('language')}, {slots.get('town')})")
+                    print(f"  > {turn['text']}\n    expected {turn['topic']} got {got}")
+                    for reply in replies:
+                        buttons = [b.get("payload") for b in reply.get("buttons") or []]
+                        print(f"    < {(reply.get('text') or '')[:160]!r} {buttons}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated languages")
+    parser.add_argument("--show", help="comma-separated dev conversations to print in full")
     args = parser.parse_args()
     sets = load(set(args.only.split(",")) if args.only else None)
+    if args.show:
+        return show(sets, args.show.split(","))
     token = new_token()
     with tempfile.TemporaryDirectory() as tmp:
         logs = Path(tmp)
@@ -178,6 +220,10 @@ def main() -> int:
         print(f"  {lang}: {row['right']:.3f} of {row['turns']} turns right; failures: {kinds}; "
               f"places routed right: {routing['right']} of {routing['places']}; "
               f"dev {report['halves'][lang]['dev']}, test {report['halves'][lang]['test']}")
+    for lang, by_half in report["failed_turns"].items():
+        for name, roles in by_half.items():
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(roles.items())) or "-"
+            print(f"  {lang} {name} failed turns: {listed}")
     # Dev failures only, without their texts: a set read on every run is soon a set tuned to.
     for failure in report["failures"]:
         expected = {k: v for k, v in failure["expected"].items() if k != "text"}

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from bot.calculators.amounts import amounts_with_roles
-from bot.dialogue.follow_ups import follow_up_kind
+from bot.dialogue.follow_ups import follow_up_kind, read_in_context
 from bot.dialogue.several_topics import topics_raised
 from bot.language.conversation_policy import decide, prior_from_metadata
 from bot.language.detection import LanguageGuess
@@ -81,6 +81,10 @@ class Turn:
     @cached_property
     def follow_up(self) -> str | None:
         return follow_up_kind(self.text)
+
+    def follow_up_after(self, last_topic: str | None, sure_of_other_topic: bool) -> str | None:
+        """The follow-up kind of this message read after `last_topic` (loose ones included)."""
+        return read_in_context(self.text, last_topic, sure_of_other_topic)
 
     @cached_property
     def topics(self) -> list[str]:

@@ -216,6 +216,7 @@ def cyrillic_spellings(folded: str) -> set[str]:
     v = folded.replace("w", "v").replace("oe", "u")
     forms = {v} | {v.replace("ij", ij) for ij in ("ay", "ey", "ai", "ei")}  # й folds to i
     forms |= {form.replace("ei", "ai") for form in forms}  # Bleiswijk is "Блайсвайк"
+    forms |= {form.replace("ie", "i") for form in forms}  # De Lier is "Де Лир"
     forms |= {re.sub(r"(.)\1", r"\1", form) for form in forms}
     return {form for form in forms if form != folded and len(form) >= 2}
 
