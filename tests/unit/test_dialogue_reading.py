@@ -2,7 +2,7 @@
 a message raises and its order of urgency, and places in passing."""
 import pytest
 
-from bot.dialogue.follow_ups import follow_up_kind
+from bot.dialogue.follow_ups import follow_up_kind, read_in_context
 from bot.dialogue.several_topics import topics_raised
 from bot.dialogue.turn import read_turn
 from bot.places.gazetteer import cyrillic_spellings
@@ -19,6 +19,9 @@ pytestmark = pytest.mark.unit
     ("is dat zo?", "is_that_so"), ("naprawdę?", "is_that_so"), ("наистина ли?", "is_that_so"),
     ("ok", "thanks"), ("tak", "thanks"), ("da", "thanks"), ("dziękuję", "thanks"),
     ("merci", "thanks"), ("bedankt", "thanks"), ("ok dzieki za pomoc", "thanks"),
+    # one joining word before the phrase
+    ("а към кого да се обърна?", "where"), ("and where can i go?", "where"),
+    ("ok, what now?", "next"),
 ])
 def test_follow_ups_in_every_language_and_script(text, kind):
     assert follow_up_kind(text) == kind
@@ -94,3 +97,52 @@ def test_cyrillic_spellings_of_dutch_names():
                                   "how much?"])
 def test_how_much_is_a_follow_up(text):
     assert follow_up_kind(text) == "how_much"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("gdzie moge sie zglosic??", "where"),
+    ("a kude moga da otida s tova tuk?", "where"),
+    ("serieus? ook met een vast contract bij het bureau?", "is_that_so"),
+    ("is dat echt zo? het bureau zegt van niet", "is_that_so"),
+    ("is it true i can go to court for my money?", "is_that_so"),
+    ("si dupa ce il cer ce urmeaza?", "next"),
+])
+def test_a_follow_up_in_more_words_is_read_in_the_context_of_the_topic(text, kind):
+    assert follow_up_kind(text) is None  # not on its own
+    assert read_in_context(text, "ask_unpaid_wages", other_topic_sure=False) == kind
+
+
+@pytest.mark.parametrize("text, sure", [
+    ("and what about my passport, they keep it", False),  # another problem by our words
+    ("serieus? ook met een vast contract bij het bureau?", True),  # the classifier is sure
+    ("ok but my boss did not pay me", False),  # "ok" never opens a loose follow-up
+    ("serieus ook met een vast contract", False),  # one word must end a sentence of its own
+])
+def test_a_longer_message_with_another_problem_is_a_new_question(text, sure):
+    assert read_in_context(text, "ask_wage_deductions", other_topic_sure=sure) is None
+
+
+def test_a_loose_follow_up_needs_a_topic_to_follow():
+    assert read_in_context("gdzie moge sie zglosic??", None, other_topic_sure=False) is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("sunt in gara la Roosendal cu bagajele", "Roosendaal"),  # one letter missing
+    ("am primit ontslag de la fabrica din Doetinchen", "Doetinchem"),
+    ("ben net 1 week in nederland, woon bij vriend in hoogezand", "Midden-Groningen"),
+    ("Pracuje w Holandii od roku", None),  # a country, never a place
+    ("appointment in gemeente heerenveen is in 2 months", "Heerenveen"),
+    ("работих в оранжерия в Блайсвайк", "Lansingerland"),  # Bleiswijk: EI as АЙ
+    ("работя в оранжерия в Де Лир", "Westland"),  # De Lier: IE as И
+    ("Pracowalem przy pomidorach cale lato", None),  # a long capitalised word is no typo
+])
+def test_places_in_passing_with_typos_and_respellings(text, place):
+    found = read_turn({"text": text, "intent": {"name": "ask_dismissal"}}, "ro").place
+    assert (found.name if found else None) == place
+
+
+@pytest.mark.parametrize("text", ["ok, multumesc mult", "a sega?", "dobra dzieki"])
+def test_a_short_follow_up_never_changes_the_conversation_language(text):
+    parse = {"text": text, "intent": {"name": "thank"},
+             "language": {"code": "ro", "confidence": 0.99}}
+    assert read_turn(parse, "en").language == "en"
