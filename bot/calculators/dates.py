@@ -46,9 +46,10 @@ def month_lookup() -> dict[str, int]:
 # Month names that are also frequent words (counted in our NLU examples): Polish "sie" (się
 # typed without diacritics) is never August; Romanian "mai" (more, still) is May only at the end
 # of a date ("3 mai", "3 mai 2026"), not in "2 mai multe"; so are English "may" ("you may get 2
-# days") and Romanian "mei" (my: "banii mei"), which is also Dutch for May.
+# days") and Romanian "mei" (my: "banii mei"), which is also Dutch for May; and "nov", Bulgarian
+# "нов" (new: "от 3 нов договор" is no date), November only in "5 nov".
 NEVER_MONTHS = frozenset({"sie"})
-MONTH_ONLY_AT_DATE_END = frozenset({"mai", "may", "mei"})
+MONTH_ONLY_AT_DATE_END = frozenset({"mai", "may", "mei", "nov"})
 
 
 def _year_for(day: int, month: int, today: dt.date) -> dt.date | None:

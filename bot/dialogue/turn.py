@@ -41,6 +41,7 @@ class Turn:
     ranking: tuple = field(default=(), repr=False)  # the classifier's intent ranking
     confidence: float = 0.0  # the classifier's confidence in `intent`
     entities: tuple = field(default=(), repr=False)  # (name, value) pairs, from payloads too
+    clauses: tuple = field(default=(), repr=False)  # the intent of each clause of a long message
 
     def entity(self, name: str) -> str | None:
         return next((value for key, value in self.entities if key == name), None)
@@ -89,7 +90,7 @@ class Turn:
     @cached_property
     def topics(self) -> list[str]:
         """Every topic the message raises, the one to answer first."""
-        return topics_raised(self.text, self.intent, list(self.ranking))
+        return topics_raised(self.text, self.intent, list(self.ranking), list(self.clauses))
 
 
 def _guess(parse: dict) -> LanguageGuess | None:
@@ -158,4 +159,5 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         confidence=_confidence(parse.get("intent")),
         entities=tuple((str(e.get("entity")), str(e.get("value")))
                        for e in parse.get("entities") or [] if isinstance(e, dict)),
+        clauses=tuple(e for e in parse.get("clause_intents") or [] if isinstance(e, dict)),
     )

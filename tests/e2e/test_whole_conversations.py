@@ -2,6 +2,7 @@
 place said in passing, the answer before the questions, two problems at once, follow-ups in the
 context of the topic, and a conversation language that is never lost."""
 import pytest
+import requests
 
 from bot import messages as M
 from bot.i18n import translate
@@ -218,3 +219,28 @@ def test_the_answer_carries_the_conversation_language(bot, sender):
     r = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=60,
                       json={"sender": sender, "message": "ok"})
     assert r.headers[LANGUAGE_HEADER] == "pl"
+
+
+# A story whose second question is only in a clause of its own: the classifier reads each clause
+# (bot/rasa/clause_intents.py), so the holiday-pay question is offered after the passport answer.
+SECOND_IN_A_CLAUSE = {
+    "pl": "szef trzyma moj paszport w biurze. i jeszcze jedno, kiedy wyplacaja vakantiegeld?",
+    "ro": "seful imi tine pasaportul in birou. si inca ceva, cand se plateste vakantiegeld?",
+    "bg": "шефът държи паспорта ми в офиса. и още нещо, кога плащат vakantiegeld?",
+    "nl": "mijn baas houdt mijn paspoort in zijn kantoor. en nog iets, wanneer krijg ik "
+          "vakantiegeld?",
+    "en": "my boss keeps my passport in his office. and one more thing, when do they pay the "
+          "vakantiegeld?",
+}
+
+
+@pytest.mark.parametrize("lang", list(SECOND_IN_A_CLAUSE))
+def test_a_second_question_in_its_own_clause_is_offered(bot, sender, lang):
+    text = SECOND_IN_A_CLAUSE[lang]
+    parse = requests.post(f"{bot.url}/model/parse", params={"token": bot.token},
+                          json={"text": text}, timeout=30).json()
+    clauses = {c["name"] for c in parse["clause_intents"] if c["confidence"] >= 0.8}
+    assert {"ask_passport_held", "ask_holiday_allowance"} <= clauses
+    replies = bot.say(sender, text)
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    assert "/ask_holiday_allowance" in payloads(replies)

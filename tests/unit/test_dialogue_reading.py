@@ -146,3 +146,28 @@ def test_a_short_follow_up_never_changes_the_conversation_language(text):
     parse = {"text": text, "intent": {"name": "thank"},
              "language": {"code": "ro", "confidence": 0.99}}
     assert read_turn(parse, "en").language == "en"
+
+
+def test_a_clause_the_classifier_is_sure_of_raises_its_topic():
+    clauses = [{"name": "ask_passport_held", "confidence": 0.99},
+               {"name": "ask_holiday_allowance", "confidence": 0.95},
+               {"name": "ask_sick_pay", "confidence": 0.5},  # not sure enough
+               {"name": "find_informatiepunt", "confidence": 0.99}]  # a request: not a problem
+    found = topics_raised("xyz", "ask_holiday_allowance", [], clauses)
+    assert found == ["ask_passport_held", "ask_holiday_allowance"]
+
+
+def test_clauses_split_at_punctuation_and_joining_words():
+    from types import SimpleNamespace
+
+    from bot.rasa.clause_intents import clause_spans
+
+    text = "they fired me last week, and the agency still has my id card. ok"
+    tokens, at = [], 0
+    for word in text.replace(",", "").replace(".", "").split():
+        start = text.index(word, at)
+        at = start + len(word)
+        tokens.append(SimpleNamespace(text=word, lemma=word.lower(), start=start, end=at))
+    spans = clause_spans(text, tokens)
+    assert [" ".join(t.text for t in tokens[a:b]) for a, b in spans] == [
+        "they fired me last week", "the agency still has my id card"]  # "ok" is too short
