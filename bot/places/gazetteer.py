@@ -28,7 +28,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # Inflected endings and the base they come from: Polish locatives ("w Tilburgu", "w Bredzie",
 # "w Utrechcie", "w Hadze", "w Rotterdamie"), Romanian articles ("Venlo-ul").
 _ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", ""), ("u", ""),
-            ("ul", ""), ("e", ""), ("a", ""), ("om", ""), ("ach", ""), ("ze", ""))
+            ("-ului", ""), ("-ul", ""), ("-u", ""), ("ul", ""), ("e", ""), ("a", ""), ("om", ""),
+            ("ach", ""), ("ze", ""), ("ta", ""), ("to", ""))
 
 
 # Frequent words of our languages that are also place names ("loon", "best", "handel", "ede").
@@ -59,7 +60,8 @@ _MOVED = re.compile(r"\b(moved|move to|przeprowadz\w*|mutat\w*|premestih\w*|prem
 # Words before a place name ("w Venlo", "la Breda", "във Венло", "kolo Almelo"), folded.
 PLACE_WORDS = frozenset("""w we we kolo obok pod niedaleko blisko do okolice okolicy okolicach
     in la langa din v vav vuv blizo kray kraj okolo bij te uit naar rond omgeving at near
-    around from to gemeente gmina gminie municipality primaria obshtina""".split())
+    around from to gemeente gmina gminie municipality primaria obshtina van buurt nabij richting
+    zona zone regio region regiunea rejon rejonie rayon rayona area""".split())
 # A message this short that names a place is about the place ("Zeewolde pomocy").
 SHORT_MESSAGE_WORDS = 3
 
@@ -217,6 +219,7 @@ def cyrillic_spellings(folded: str) -> set[str]:
     forms = {v} | {v.replace("ij", ij) for ij in ("ay", "ey", "ai", "ei")}  # й folds to i
     forms |= {form.replace("ei", "ai") for form in forms}  # Bleiswijk is "Блайсвайк"
     forms |= {form.replace("ie", "i") for form in forms}  # De Lier is "Де Лир"
+    forms |= {form.replace("sch", "sh") for form in forms}  # Den Bosch, "Ден Бош"; "Схидам"
     forms |= {re.sub(r"(.)\1", r"\1", form) for form in forms}
     return {form for form in forms if form != folded and len(form) >= 2}
 

@@ -135,6 +135,12 @@ def test_a_loose_follow_up_needs_a_topic_to_follow():
     ("работих в оранжерия в Блайсвайк", "Lansingerland"),  # Bleiswijk: EI as АЙ
     ("работя в оранжерия в Де Лир", "Westland"),  # De Lier: IE as И
     ("Pracowalem przy pomidorach cale lato", None),  # a long capitalised word is no typo
+    ("ik werk in de buurt van zwolle bij een fabriek", "Zwolle"),
+    ("lucrez in zona westland la o sera", "Westland"),
+    ("lucrez la Zwolle-ul de doua luni", "Zwolle"),  # the Romanian article
+    ("работя в Ден Бош", "'s-Hertogenbosch"),  # SCH as Ш
+    ("rabotq v hagata ot mesec", "'s-Gravenhage"),  # the Bulgarian article
+    ("ik krijg van de baas niks", None),
 ])
 def test_places_in_passing_with_typos_and_respellings(text, place):
     found = read_turn({"text": text, "intent": {"name": "ask_dismissal"}}, "ro").place
