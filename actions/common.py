@@ -81,8 +81,9 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
         if turn.intent in ("affirm", "thank"):
             return None  # small talk answers these in kind
         return Outcome.of(replies.acknowledged(lang))
-    if new_topic and kind != "where":
-        return None
+    if new_topic and kind != "where" and turn.follow_up is not None:
+        return None  # a short phrase, but the classifier is sure of a new topic (loose ones
+        # were weighed in read_in_context)
     topic = context.last_topic
     if kind == "where":
         outcome = help_for_remembered_town(lang, context.town)

@@ -122,6 +122,16 @@ def test_a_longer_message_with_another_problem_is_a_new_question(text, sure):
     assert read_in_context(text, "ask_wage_deductions", other_topic_sure=sure) is None
 
 
+@pytest.mark.parametrize("text, sure, kind", [
+    ("stau in Hoogeveen, e cineva aici sa ma ajute cu asta?", False, "where"),  # refers back
+    ("kto mi pomoze z tym?", False, "where"),
+    ("and who pays the doctor with this accident", True, None),  # the classifier is sure
+    ("Is dat echt zo, ook bij een uitzendbureau?", True, "is_that_so"),  # a long phrase wins
+])
+def test_who_or_where_with_a_word_that_refers_back(text, sure, kind):
+    assert read_in_context(text, "ask_registration", other_topic_sure=sure) == kind
+
+
 def test_a_loose_follow_up_needs_a_topic_to_follow():
     assert read_in_context("gdzie moge sie zglosic??", None, other_topic_sure=False) is None
 
