@@ -103,18 +103,31 @@ class HelpPoint:
 class Gazetteer:
     municipalities: dict[str, Municipality]
     names: dict[str, set[str]] = field(default_factory=dict)  # folded name -> municipality codes
+    # How names come back from Bulgarian Cyrillic (cyrillic_spellings), for Cyrillic words only:
+    # "Хус" is Goes, but "hoor" in "ja hoor" is no respelling of Goor.
+    respelled: dict[str, set[str]] = field(default_factory=dict)
     postcodes: dict[str, set[str]] = field(default_factory=dict)  # 48 lie in two municipalities
     points: dict[str, list[HelpPoint]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_name = {m.name.lower(): m for m in self.municipalities.values()}
         self.by_initial: dict[str, list[str]] = {}
+        self.respelled_by_initial: dict[str, list[str]] = {}
 
     def index(self) -> None:
         """Group the names by first letter for typo matching (after all names are added)."""
-        self.by_initial = {}
+        self.by_initial, self.respelled_by_initial = {}, {}
         for name in self.names:
             self.by_initial.setdefault(name[:1], []).append(name)
+        for name in self.respelled:
+            self.respelled_by_initial.setdefault(name[:1], []).append(name)
+
+    def _codes(self, name: str, cyrillic: bool) -> set[str]:
+        return self.names.get(name) or (self.respelled.get(name, set()) if cyrillic else set())
+
+    def _candidates(self, initial: str, cyrillic: bool) -> list[str]:
+        names = self.by_initial.get(initial, [])
+        return names + self.respelled_by_initial.get(initial, []) if cyrillic else names
 
     def find(self, text: str, fuzzy: bool = True, in_passing: bool = False) -> list[Municipality]:
         """Municipalities the text names (a postcode wins); several when the name is ambiguous.
@@ -142,7 +155,8 @@ class Gazetteer:
                         continue  # "loon", "handel", "best": words first, places if capitalised
                     if in_passing and not _looks_like_a_place(raw, words, i):
                         continue
-                    codes = self._lookup(phrase, allow_typos)
+                    cyrillic = bool(_CYRILLIC.search(" ".join(raw[i:i + size])))
+                    codes = self._lookup(phrase, allow_typos, cyrillic)
                     if codes:
                         return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         if in_passing and not fuzzy:
@@ -157,11 +171,11 @@ class Gazetteer:
             if not marked or len(word) < PASSING_TYPO_MIN_LETTERS or word in COMMON_WORDS \
                     or word in NEVER_PLACES:
                 continue
-            candidates = self.by_initial.get(word[:1], ())
-            found = process.extract(word, candidates, limit=2,
+            cyrillic = bool(_CYRILLIC.search(raw[i]))
+            found = process.extract(word, self._candidates(word[:1], cyrillic), limit=2,
                                     scorer=DamerauLevenshtein.normalized_similarity,
                                     score_cutoff=PASSING_TYPO_CUTOFF)
-            codes = {c for name, _, _ in found for c in self.names[name]}
+            codes = {c for name, _, _ in found for c in self._codes(name, cyrillic)}
             if len(codes) == 1:
                 return [self.municipalities[codes.pop()]]
         return []
@@ -179,24 +193,25 @@ class Gazetteer:
                 return self.postcodes[match.group(1)]
         return set()
 
-    def _lookup(self, phrase: str, typos: bool) -> set[str]:
+    def _lookup(self, phrase: str, typos: bool, cyrillic: bool = False) -> set[str]:
         forms = [phrase] + [phrase[: -len(end)] + base for end, base in _ENDINGS
                             if phrase.endswith(end) and len(phrase) - len(end) >= 2]
         if not typos:
             for form in forms:
-                if form in self.names:
-                    return self.names[form]
+                codes = self._codes(form, cyrillic)
+                if codes:
+                    return codes
             return set()
         for form in forms:
             # Typos rarely hit the first letter: compare with names that share it.
-            candidates = self.by_initial.get(form[:1], ())
+            candidates = self._candidates(form[:1], cyrillic)
             if len(form) < 5 or not candidates:
                 continue
             found = process.extractOne(form, candidates,
                                        scorer=DamerauLevenshtein.normalized_similarity,
                                        score_cutoff=FUZZY_CUTOFF)
             if found:
-                return self.names[found[0]]
+                return self._codes(found[0], cyrillic)
         return set()
 
     def help_points(self, municipality: Municipality) -> list[HelpPoint]:
@@ -208,11 +223,16 @@ def fold_name(name: str) -> str:
     return " ".join(fold_token(w) for w in _WORD.findall(name))
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_VOICED_S = re.compile(r"(?<=[aeiou])s(?=[aeiou])")
+
+
 def cyrillic_spellings(folded: str) -> set[str]:
     """How a Dutch name comes back from Bulgarian Cyrillic, folded: Westland is "Вестланд"
     ("vestland"), Naaldwijk "Наалдвайк" ("naaldvayk"), Roermond "Рурмонд", Oss "Ос": W becomes
-    V, IJ becomes AY or EY, OE becomes U, and doubled letters may be single. Names of three
-    letters or more only, so that short words do not become places."""
+    V, IJ becomes AY or EY, OE becomes U, OU becomes AU, an S between vowels Z, a first G may be
+    H, and doubled letters may be single. Names of three letters or more only, so that short
+    words do not become places."""
     if len(folded) < 3:
         return set()
     v = folded.replace("w", "v").replace("oe", "u")
@@ -220,6 +240,10 @@ def cyrillic_spellings(folded: str) -> set[str]:
     forms |= {form.replace("ei", "ai") for form in forms}  # Bleiswijk is "Блайсвайк"
     forms |= {form.replace("ie", "i") for form in forms}  # De Lier is "Де Лир"
     forms |= {form.replace("sch", "sh") for form in forms}  # Den Bosch, "Ден Бош"; "Схидам"
+    forms |= {form.replace("ou", "au") for form in forms}  # Gouda is "Гауда"
+    forms |= {_VOICED_S.sub("z", form) for form in forms}  # Roosendaal is "Розендал"
+    forms |= {"h" + form[1:] for form in forms if form.startswith("g")}  # Goes "Хус", "Хауда"
+    forms |= {form.replace("ay", "ai") for form in forms}  # Venray is "Венрай"
     forms |= {re.sub(r"(.)\1", r"\1", form) for form in forms}
     return {form for form in forms if form != folded and len(form) >= 2}
 
@@ -251,7 +275,7 @@ def build_gazetteer(session) -> Gazetteer:
     for name, codes in list(g.names.items()):
         for form in cyrillic_spellings(name):
             if form not in g.names:  # a real name always wins over a respelling
-                g.names[form] = set(codes)
+                g.respelled.setdefault(form, set()).update(codes)
     g.names.pop("", None)
     g.index()
     return g

@@ -151,6 +151,13 @@ def test_a_loose_follow_up_needs_a_topic_to_follow():
     ("работя в Ден Бош", "'s-Hertogenbosch"),  # SCH as Ш
     ("rabotq v hagata ot mesec", "'s-Gravenhage"),  # the Bulgarian article
     ("ik krijg van de baas niks", None),
+    ("работя в Хус в оранжерия", "Goes"),  # G as Х, OE as У
+    ("адресът ми беше в Роозендаал", "Roosendaal"),
+    ("работя в Гауда", "Gouda"),  # OU as АУ
+    # Respellings are for Cyrillic words only: Dutch, Polish and Romanian words stay words.
+    ("ja hoor", None), ("nee hoor", None),  # not Goor
+    ("m-am lovit la cap in hala, trebuie raportat?", None),  # not Brummen
+    ("kolega mowi ze minimalna poszla w gore", None),  # not Goor
 ])
 def test_places_in_passing_with_typos_and_respellings(text, place):
     found = read_turn({"text": text, "intent": {"name": "ask_dismissal"}}, "ro").place
