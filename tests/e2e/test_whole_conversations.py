@@ -244,3 +244,14 @@ def test_a_second_question_in_its_own_clause_is_offered(bot, sender, lang):
     replies = bot.say(sender, text)
     assert bot.slots(sender)["last_topic"] == "ask_passport_held"
     assert "/ask_holiday_allowance" in payloads(replies)
+
+
+def test_a_problem_asked_with_where_to_go_stays_the_topic(bot, sender):
+    # What to know about the passport first, then the help in Venlo; the conversation is about
+    # the passport, so "and then?" gets its next step.
+    replies = bot.say(sender, "szukam informatiepunt w Venlo, szef ma moj paszport")
+    assert "0800 51 51" in texts(replies) and "Venlo" in texts(replies)
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    replies = bot.say(sender, "a potem?")
+    assert translate("pl", M.NEXT_STEP) == replies[0]["text"]
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
