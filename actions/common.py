@@ -161,6 +161,13 @@ class LanguageAwareAction(Action, ABC):
             # place, right after "which town?", is the town.
             outcome = give_informatiepunt(turn, lang)
             first.pop("awaiting_town", None)
+        elif context.pending_topic and not tracker.get_slot("language") and not turn.topics \
+                and not turn.explicit_choice and not turn.is_payload \
+                and context.pending_topic != "find_informatiepunt":
+            # The language menu was shown for a question; this message gave the language
+            # ("na 4as kolko?" after "minimalna zaplata kolko e?"): the question is answered now.
+            outcome = Outcome.of(replies.faq_answer(context.pending_topic, lang),
+                                 slots={"pending_topic": None}, topic=context.pending_topic)
         else:
             outcome = follow_up(turn, lang, context) or self.reply(turn, lang, context, tracker)
         if step is None:

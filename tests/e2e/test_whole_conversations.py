@@ -255,3 +255,12 @@ def test_a_problem_asked_with_where_to_go_stays_the_topic(bot, sender):
     replies = bot.say(sender, "a potem?")
     assert translate("pl", M.NEXT_STEP) == replies[0]["text"]
     assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+
+
+def test_a_question_asked_before_the_language_was_known_is_answered_once_it_is(bot, sender):
+    first = bot.say(sender, "minimalna zaplata kolko e?")  # Bulgarian or Polish: the menu
+    assert '/choose_language{"lang": "bg"}' in payloads(first)
+    replies = bot.say(sender, "na 4as kolko?")  # only Bulgarian
+    assert bot.slots(sender)["language"] == "bg"
+    assert bot.slots(sender)["last_topic"] == "ask_minimum_wage"
+    assert "14,99" in texts(replies) or "14.99" in texts(replies)
