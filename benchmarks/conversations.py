@@ -125,6 +125,7 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
         routed = [0, 0]
         halves = {"dev": [0, 0], "test": [0, 0]}
         roles: dict[str, Counter] = {"dev": Counter(), "test": Counter()}
+        confusions: dict[str, Counter] = {"dev": Counter(), "test": Counter()}
         for conversation in conversations:
             sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:6]}"
             region_before = None
@@ -146,6 +147,9 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
                             else turn.get("follow_up") or "new question")
                     after = " after a failure" if failed else ""
                     roles[half(conversation["id"])][role + after] += 1
+                    if "topic" in failures:  # which topic is taken for which, like bench-nlu
+                        confusions[half(conversation["id"])][
+                            f"{turn['topic']} -> {slots.get('last_topic')}"] += 1
                 failed = failed or bool(failures)
                 if turn.get("region") and turn.get("region") != region_before:
                     routed[1] += 1  # a place named in this message
@@ -162,6 +166,8 @@ def run(bot: Bot, sets: dict[str, list[dict]]) -> dict:
         report["halves"][lang] = {name: round(ok / n, 4) if n else None
                                   for name, (ok, n) in halves.items()}
         report.setdefault("failed_turns", {})[lang] = {name: dict(c) for name, c in roles.items()}
+        report.setdefault("confusions", {})[lang] = {name: dict(c.most_common(5))
+                                                     for name, c in confusions.items()}
         report["routing"][lang] = {"places": routed[1],
                                    "right": round(routed[0] / routed[1], 4) if routed[1] else None}
     return report
@@ -224,6 +230,9 @@ def main() -> int:
         for name, roles in by_half.items():
             listed = ", ".join(f"{k} {n}" for k, n in sorted(roles.items())) or "-"
             print(f"  {lang} {name} failed turns: {listed}")
+    for lang, by_half in report["confusions"].items():
+        listed = "; ".join(f"{k} {n}" for k, n in by_half["test"].items()) or "-"
+        print(f"  {lang} test, topics most often taken for others: {listed}")
     # Dev failures only, without their texts: a set read on every run is soon a set tuned to.
     for failure in report["failures"]:
         expected = {k: v for k, v in failure["expected"].items() if k != "text"}

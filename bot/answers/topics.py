@@ -13,9 +13,10 @@ from bot.answers.library import FAQ_DIR
 # The topics the product was built for first; they need the most training examples.
 MISSION_TOPICS = ("ask_wage_deductions", "ask_housing_contract", "ask_health_insurance",
                   "ask_passport_held", "find_informatiepunt")
-# The order of urgency when one message raises several problems: danger or no place to sleep,
-# then a passport kept, pay missing, dismissal, deductions; every other topic after these.
-URGENCY = ("ask_homelessness", "ask_passport_held", "ask_unpaid_wages",
+# The order of urgency when one message raises several problems: danger (threats, violence,
+# forced work: report_abuse) or no place to sleep, then a passport kept, pay missing, dismissal,
+# deductions; every other topic after these.
+URGENCY = ("report_abuse", "ask_homelessness", "ask_passport_held", "ask_unpaid_wages",
            "ask_dismissal", "ask_wage_deductions")
 # Topics answered by their own action instead of action_answer_topic.
 OWN_ACTION = {"find_informatiepunt": "action_find_informatiepunt"}

@@ -48,6 +48,9 @@ def ranking(*pairs):
      ["ask_unpaid_wages", "ask_dismissal"]),
     ("lost my job and my room today, nowhere to sleep", "ask_dismissal",
      ["ask_homelessness", "ask_dismissal"]),
+    # danger first: threats before the missing pay
+    ("szef nam grozi i nie zaplacil za marzec", "ask_unpaid_wages",
+     ["report_abuse", "ask_unpaid_wages"]),
     # a request for help stays the answer; the problem comes with it
     ("gdzie moge isc w Venlo, szef ma moj paszport", "find_informatiepunt",
      ["find_informatiepunt", "ask_passport_held"]),
