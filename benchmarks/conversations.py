@@ -30,6 +30,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import requests
@@ -82,6 +83,7 @@ class Bot:
         return r.json().get("slots") or {}
 
 
+@cache
 def person_answer(lang: str) -> str:
     """The first line of the answer on reaching a person, as the worker sees it."""
     answers = yaml.safe_load(PERSON_ANSWERS.read_text(encoding="utf-8"))["answers"]

@@ -6,19 +6,17 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.phrases import contains, phrase_lists, words
+from bot.dialogue.several_topics import REQUESTS, evidence
 
 # A follow-up phrase may be followed by a few more words ("a potem co?", "ok dzieki za pomoc").
 MAX_EXTRA_WORDS = 2
-# A loose follow-up (loose_follow_up_kind) is a message of at most this many words, with at most
+# A loose follow-up (read_in_context) is a message of at most this many words, with at most
 # LOOSE_GAP words between the phrase's words.
 LOOSE_MAX_WORDS = 12
 LOOSE_GAP = 2
 # A loose phrase of this many words is a follow-up even where the classifier is sure of another
 # topic: "is dat echt zo, ook bij een uitzendbureau?" is doubt, not a question about agencies.
 SURE_PHRASE_WORDS = 3
-# Who or where, folded, in our languages: with a word that refers back, help with the same problem.
-WHO_OR_WHERE = frozenset("""who where whom someone somebody gdzie kto kogo dokad ktos unde cine
-    cineva kade kude koi koy kogo nyakoy nqkoi waar wie iemand""".split())
 KINDS = ("next", "where", "is_that_so", "thanks", "how_much")
 # "How much?" after a topic: the answer that holds its amounts.
 AMOUNTS_OF = {
@@ -31,49 +29,47 @@ AMOUNTS_OF = {
 
 def follow_up_kind(text: str) -> str | None:
     """The kind of follow-up a message is, or None. The longest phrase that fits wins."""
-    fits = _fits(text)
-    strict = [(size, kind) for size, kind, loose in fits if not loose]
-    return max(strict)[1] if strict else None
+    best = _best(_fits(text), loose=False)
+    return best[1] if best else None
 
 
-def loose_follow_up_kind(text: str) -> tuple[str, int] | None:
-    """A follow-up in more words, and the length of its phrase: the phrase's words in order with
-    a word or two between or after ("gdzie moge sie zglosic?", "serieus? ook met een vast
-    contract?"). Never "ok" and thanks: "ok but they did not pay" is a new question. Whether it
-    is read in context is for read_in_context() to decide."""
-    fits = [(size, kind) for size, kind, loose in _fits(text) if kind != "thanks"]
-    if not fits:
-        return None
-    size, kind = max(fits)
-    return kind, size
+def _best(fits: list[tuple[int, str, bool]], loose: bool) -> tuple[int, str] | None:
+    """The longest fitting phrase as (length, kind): strict fits only, or, for `loose`, any fit
+    but thanks ("ok but they did not pay" is a new question)."""
+    chosen = [(size, kind) for size, kind, is_loose in fits
+              if (kind != "thanks" if loose else not is_loose)]
+    return max(chosen) if chosen else None
 
 
-def refers_back(text: str) -> bool:
-    """ "cu asta", "with this", "z tym", "с това": the message is about what was said before."""
-    message = words(text)
-    return any(contains(message, phrase) for phrases in phrase_lists("follow_ups")["refers_back"]
-               .values() for phrase in phrases)
+def refers_back(message: tuple[str, ...]) -> bool:
+    """ "cu asta", "with this", "z tym", "с това" and a who or where: help with what was said."""
+    lists = phrase_lists("follow_ups")
+    asks = {word for words_ in lists["who_or_where"].values() for (word,) in words_}
+    return bool(asks & set(message)) and any(
+        contains(message, phrase) for phrases in lists["refers_back"].values()
+        for phrase in phrases)
 
 
 def read_in_context(text: str, last_topic: str | None, other_topic_sure: bool) -> str | None:
-    """The follow-up kind to answer in the context of `last_topic`, or None. A loose follow-up
-    counts only when our word lists find no other problem in the message, and the classifier is
-    not sure of another topic, unless the phrase is a long one ("is dat echt zo, ook bij een
-    uitzendbureau?"). A short message that asks who or where and refers back ("stau in Hoogeveen,
-    e cineva aici sa ma ajute cu asta?") asks for help with the same problem, unless the
-    classifier is sure it is about another topic ("and who pays the doctor with this accident")."""
-    from bot.dialogue.several_topics import REQUESTS, evidence
-
-    kind = follow_up_kind(text)
-    if kind is not None or last_topic is None:
-        return kind
-    other_problem = set(evidence(text)) - {last_topic, *REQUESTS}
-    if other_problem or len(words(text)) > LOOSE_MAX_WORDS:
+    """The follow-up kind to answer in the context of `last_topic`, or None.
+    - A loose follow-up (the phrase's words in order with a word or two between or after:
+      "gdzie moge sie zglosic?", "serieus? ook met een vast contract?") counts only when our word
+      lists find no other problem in the message, and the classifier is not sure of another
+      topic, unless the phrase is a long one ("is dat echt zo, ook bij een uitzendbureau?").
+    - A short message that asks who or where and refers back ("stau in Hoogeveen, e cineva aici
+      sa ma ajute cu asta?") asks for help with the same problem, unless the classifier is sure
+      it is about another topic ("and who pays the doctor with this accident")."""
+    fits = _fits(text)
+    strict = _best(fits, loose=False)
+    if strict is not None or last_topic is None:
+        return strict[1] if strict else None
+    message = words(text)
+    if len(message) > LOOSE_MAX_WORDS or set(evidence(text)) - {last_topic, *REQUESTS}:
         return None
-    loose = loose_follow_up_kind(text)
-    if loose is not None and (not other_topic_sure or loose[1] >= SURE_PHRASE_WORDS):
-        return loose[0]
-    if refers_back(text) and set(words(text)) & WHO_OR_WHERE and not other_topic_sure:
+    loose = _best(fits, loose=True)
+    if loose is not None and (not other_topic_sure or loose[0] >= SURE_PHRASE_WORDS):
+        return loose[1]
+    if not other_topic_sure and refers_back(message):
         return "where"
     return None
 

@@ -42,9 +42,10 @@ def urgency(topic: str) -> int:
     return URGENCY.index(topic) if topic in URGENCY else len(URGENCY)
 
 
-def _confidence(entry: dict) -> float:
+def confidence_of(entry: object) -> float:
+    """The confidence of an intent, ranking or clause entry of a parse (0 when unreadable)."""
     try:
-        return float(entry.get("confidence") or 0)
+        return float(entry.get("confidence") or 0.0) if isinstance(entry, dict) else 0.0
     except (TypeError, ValueError):
         return 0.0
 
@@ -58,12 +59,12 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
     raised = [intent] if is_topic(intent) else []
     for entry in (ranking or [])[1:3]:
         name = entry.get("name") if isinstance(entry, dict) else None
-        if is_topic(name) and _confidence(entry) >= ALSO_CONFIDENCE:
+        if is_topic(name) and confidence_of(entry) >= ALSO_CONFIDENCE:
             raised.append(name)
     # A clause asks for a person or help nearby only as part of the whole message's request.
     raised += [c.get("name") for c in clauses or []
                if is_topic(c.get("name")) and c.get("name") not in REQUESTS
-               and _confidence(c) >= CLAUSE_CONFIDENCE]
+               and confidence_of(c) >= CLAUSE_CONFIDENCE]
     raised += evidence(text)
     part_of = PART_OF.get(intent or "", set())
     unique = [t for t in dict.fromkeys(raised) if t == intent or t not in part_of]

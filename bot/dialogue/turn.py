@@ -13,7 +13,7 @@ from functools import cached_property
 
 from bot.calculators.amounts import amounts_with_roles
 from bot.dialogue.follow_ups import follow_up_kind, read_in_context
-from bot.dialogue.several_topics import topics_raised
+from bot.dialogue.several_topics import confidence_of, topics_raised
 from bot.language.conversation_policy import decide, prior_from_metadata
 from bot.language.detection import LanguageGuess
 from bot.language.explicit_choice import requested_language
@@ -116,13 +116,6 @@ def _explicit(parse: dict, intent: str | None, text: str) -> str | None:
     return None
 
 
-def _confidence(intent: object) -> float:
-    try:
-        return float((intent or {}).get("confidence") or 0.0) if isinstance(intent, dict) else 0.0
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def _source(metadata: object) -> str | None:
     source = metadata.get("src") if isinstance(metadata, dict) else None
     return source if isinstance(source, str) else None
@@ -156,7 +149,7 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
         check_requested=any(isinstance(e, dict) and e.get("entity") == "check"
                             for e in parse.get("entities") or []),
         ranking=tuple(e for e in parse.get("intent_ranking") or [] if isinstance(e, dict)),
-        confidence=_confidence(parse.get("intent")),
+        confidence=confidence_of(parse.get("intent")),
         entities=tuple((str(e.get("entity")), str(e.get("value")))
                        for e in parse.get("entities") or [] if isinstance(e, dict)),
         clauses=tuple(e for e in parse.get("clause_intents") or [] if isinstance(e, dict)),

@@ -57,14 +57,30 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-def login(base: str, name: str, password: str = PASSWORD) -> requests.Session:
+def login(base: str, name: str, password: str = PASSWORD,
+          headers: dict | None = None) -> requests.Session:
     client = requests.Session()
+    client.headers.update(headers or {})
     form = client.get(f"{base}/staff/login", timeout=10)
     r = client.post(f"{base}/staff/login", data={"csrf": csrf_of(form.text), "name": name,
                                                   "password": password},
                     allow_redirects=False, timeout=10)
     assert r.status_code == 303 and r.headers["Location"] == "/staff", r.text[:300]
     return client
+
+
+def propose_fact(editor, reviewer, base: str, fact: str, form: dict, bad_values) -> tuple:
+    """An editor proposes a fact change (each bad value refused with 422, then the form taken);
+    returns the proposal's id and the page a second editor sees it on."""
+    url = f"{base}/staff/facts/{fact}/propose"
+    for bad in bad_values:
+        r = editor.post(url, data={**form, **bad}, timeout=10, allow_redirects=False)
+        assert r.status_code == 422, bad
+    r = editor.post(url, data=form, timeout=10, allow_redirects=False)
+    assert r.status_code == 303
+    page = reviewer.get(f"{base}/staff/facts", timeout=10).text
+    kind = fact.replace("-", "_")
+    return re.search(rf'class="proposal" data-id="(\d+)" data-fact="{kind}"', page).group(1), page
 
 
 @lru_cache(maxsize=1)
@@ -438,16 +454,9 @@ def test_a_help_point_record_changes_after_a_second_editor_and_the_card_shows_it
     change = {"csrf": csrf_of(page), "point": point, "phone": "013 542 85 00",
               "opening_hours": "ma-vr 9:00-17:00", "status": "open",
               "source_url": "https://www.tilburg.nl/nieuws/item/informatiepunt-voor-arbeidsmigranten-uit-de-eu"}
-    for bad in ({"phone": "call me"}, {"email": "nope"}, {"status": "gone"},
-                {"source_url": "http://x.nl"}, {"point": "Nowhere"}):
-        r = ann.post(f"{staff_url}/staff/facts/help-point/propose", data={**change, **bad},
-                     timeout=10, allow_redirects=False)
-        assert r.status_code == 422, bad
-    r = ann.post(f"{staff_url}/staff/facts/help-point/propose", data=change, timeout=10,
-                 allow_redirects=False)
-    assert r.status_code == 303
-    page = bob.get(f"{staff_url}/staff/facts", timeout=10).text
-    pid = re.search(r'class="proposal" data-id="(\d+)" data-fact="help_point"', page).group(1)
+    pid, page = propose_fact(ann, bob, staff_url, "help-point", change, (
+        {"phone": "call me"}, {"email": "nope"}, {"status": "gone"},
+        {"source_url": "http://x.nl"}, {"point": "Nowhere"}))
 
     engine = engine_from_url(staff_database)
     with session_scope(engine) as session:
@@ -494,16 +503,8 @@ def test_an_answer_marked_as_checked_by_two_editors_gets_that_date(
         assert 'data-kind="answer" data-name="ask_passport_held"' in page
         form = {"csrf": csrf_of(page), "topic": "ask_passport_held",
                 "source_url": load_library()["ask_passport_held"].links[0]}
-        for bad in ({"topic": "no_such_topic"}, {"source_url": "http://x.nl"}):
-            r = ann.post(f"{app.url}/staff/facts/answer-checked/propose", data={**form, **bad},
-                         timeout=10, allow_redirects=False)
-            assert r.status_code == 422, bad
-        r = ann.post(f"{app.url}/staff/facts/answer-checked/propose", data=form, timeout=10,
-                     allow_redirects=False)
-        assert r.status_code == 303
-        page = bob.get(f"{app.url}/staff/facts", timeout=10).text
-        pid = re.search(r'class="proposal" data-id="(\d+)" data-fact="answer_checked"',
-                        page).group(1)
+        pid, page = propose_fact(ann, bob, app.url, "answer-checked", form, (
+            {"topic": "no_such_topic"}, {"source_url": "http://x.nl"}))
         mine = ann.post(f"{app.url}/staff/facts/proposals/{pid}/approve", timeout=10,
                         data={"csrf": csrf_of(page)}, allow_redirects=False)
         assert mine.status_code == 403  # four eyes: not by the one who proposed it
@@ -580,14 +581,7 @@ def visible_text(html: str) -> str:
 
 
 def dutch_login(base: str, name: str) -> requests.Session:
-    client = requests.Session()
-    client.headers.update(DUTCH)
-    form = client.get(f"{base}/staff/login", timeout=10)
-    r = client.post(f"{base}/staff/login", data={"csrf": csrf_of(form.text), "name": name,
-                                                  "password": PASSWORD},
-                    allow_redirects=False, timeout=10)
-    assert r.status_code == 303 and r.headers["Location"] == "/staff", r.text[:300]
-    return client
+    return login(base, name, headers=DUTCH)
 
 
 def test_the_browsers_dutch_gives_the_dutch_login_page(staff_url):
