@@ -7,6 +7,11 @@ cheaper per message (benchmarks/nlu_pipelines.py, parse p95):
 - Without dense features (we have none: no model downloads), a message's sparse features are
   used as they are, instead of being stacked beside an empty dense matrix first.
 
+Unlike Rasa's, each message's feature counts are scaled to unit length (`normalize`) before the
+model sees them, with a weaker regularisation (`C`) to match: a six-sentence story and a
+three-word question then weigh the same, so a long story is no longer pulled towards whichever
+topic owns its most frequent words (independent first messages, 5 languages: 0.944 -> 0.960).
+
 It also classifies each clause of a long message (bot/rasa/clause_intents.py), so that a second
 problem told in the same story is seen.
 """
@@ -21,6 +26,7 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from scipy.sparse import csr_matrix, vstack
+from sklearn.preprocessing import normalize
 
 from bot.rasa.clause_intents import CLAUSE_INTENTS, best_per_clause, clause_rows, clause_spans
 
@@ -31,14 +37,25 @@ from bot.rasa.clause_intents import CLAUSE_INTENTS, best_per_clause, clause_rows
 class LinearIntentClassifier(LogisticRegressionClassifier):
     """See the module docstring."""
 
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0, "normalize": False}
+
+    def __init__(self, config: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self.clf.C = self.config["C"]
+
+    def _scaled(self, rows: csr_matrix) -> csr_matrix:
+        return normalize(rows) if self.config["normalize"] else rows
+
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = []
         for message in messages:
             if message.get_dense_features(attribute=TEXT)[1] is not None:
-                return super()._create_X(messages)  # Rasa's own way for dense features
+                return self._scaled(super()._create_X(messages))  # Rasa's way for dense features
             sparse = message.get_sparse_features(attribute=TEXT)[1]
             rows.append(csr_matrix(sparse.features) if sparse else csr_matrix([]))
-        return vstack(rows, format="csr")
+        return self._scaled(vstack(rows, format="csr"))
 
     def process(self, messages: List[Message]) -> List[Message]:
         messages = super().process(messages)
@@ -54,7 +71,7 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
         spans = clause_spans(message.get(TEXT) or "", tokens)
         if len(spans) < 2:
             return
-        probabilities = self.clf.predict_proba(clause_rows(sequence.features, spans))
+        probabilities = self.clf.predict_proba(self._scaled(clause_rows(sequence.features, spans)))
         clauses = best_per_clause(probabilities, list(self.clf.classes_))
         message.set(CLAUSE_INTENTS, clauses, add_to_output=True)
 

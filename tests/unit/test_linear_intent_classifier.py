@@ -1,5 +1,6 @@
-"""Our cheaper LogisticRegressionClassifier gives Rasa's own feature matrix, and its loaded
-weights predict exactly what Rasa's would, without the copy per parse."""
+"""Our cheaper LogisticRegressionClassifier gives Rasa's own feature matrix (scaled to unit rows
+when configured so), and its loaded weights predict exactly what Rasa's would, without the copy
+per parse."""
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -26,8 +27,10 @@ def message(rng, width=40):
     return m
 
 
-def bare(cls):
-    return object.__new__(cls)  # _create_X uses nothing of the instance
+def bare(cls, **config):
+    instance = object.__new__(cls)  # _create_X reads nothing of the instance but its config
+    instance.config = {**cls.get_default_config(), **config}
+    return instance
 
 
 def test_the_feature_matrix_is_rasas():
@@ -36,6 +39,28 @@ def test_the_feature_matrix_is_rasas():
     ours = bare(LinearIntentClassifier)._create_X(messages)
     theirs = bare(LogisticRegressionClassifier)._create_X(messages)
     assert ours.shape == theirs.shape and (ours != theirs).nnz == 0
+
+
+def test_normalized_rows_weigh_a_long_story_like_a_short_question():
+    rng = np.random.default_rng(5)
+    messages = [message(rng) for _ in range(25)]
+    ours = bare(LinearIntentClassifier, normalize=True)._create_X(messages)
+    theirs = bare(LogisticRegressionClassifier)._create_X(messages)
+    lengths = np.sqrt(np.asarray(ours.multiply(ours).sum(axis=1))).ravel()
+    assert np.allclose(lengths[lengths > 0], 1.0)
+    # the same direction as Rasa's row: only its length changed
+    dense, raw = ours.toarray(), theirs.toarray()
+    for row, original in zip(dense, raw):
+        if original.any():
+            assert np.allclose(row * np.linalg.norm(original), original)
+
+
+def test_the_configured_regularisation_reaches_the_model():
+    from rasa.engine.storage.resource import Resource
+
+    classifier = LinearIntentClassifier({"C": 30, "normalize": True}, "intents", None,
+                                        Resource("intents"))
+    assert classifier.clf.C == 30 and classifier.config["normalize"] is True
 
 
 def test_loaded_weights_are_column_major_and_predict_the_same(monkeypatch):
