@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from bot.answers.topics import is_topic
 from bot.calculators.amounts import amounts_with_roles
 from bot.dialogue.follow_ups import follow_up_kind, read_in_context
-from bot.dialogue.several_topics import confidence_of, topics_raised
+from bot.dialogue.several_topics import PART_OF, confidence_of, evidence, topics_raised
 from bot.language.conversation_policy import decide, prior_from_metadata
-from bot.language.detection import LanguageGuess
+from bot.language.detection import LanguageGuess, detect
 from bot.language.explicit_choice import requested_language
 from bot.language.folding import count_words
 from bot.language.registry import normalise_code
@@ -87,6 +88,16 @@ class Turn:
         """The follow-up kind of this message read after `last_topic` (loose ones included)."""
         return read_in_context(self.text, last_topic, sure_of_other_topic)
 
+    def sure_of_another_topic(self, last_topic: str | None, confidence: float) -> bool:
+        """Whether the message is about a topic other than `last_topic` (or its part, as losing
+        the job is part of the insurance question): the classifier is sure of one, or the
+        message holds one's words. A weak guess is not enough: "op 3 oktober" after the
+        insurance answer is the day the job ended, whatever the classifier half thinks."""
+        same = {last_topic} | PART_OF.get(last_topic or "", set())
+        if self.intent not in same and is_topic(self.intent) and self.confidence >= confidence:
+            return True
+        return any(topic not in same for topic in evidence(self.text))
+
     @cached_property
     def topics(self) -> list[str]:
         """Every topic the message raises, the one to answer first."""
@@ -121,6 +132,19 @@ def _source(metadata: object) -> str | None:
     return source if isinstance(source, str) else None
 
 
+def _guess_without_places(text: str) -> LanguageGuess | None:
+    """The language of a first message the detector was unsure of, read again without its place
+    names: "aveti o adresa in Zeeuws-Vlaanderen? stau in Terneuzen" is Romanian."""
+    from bot.places.gazetteer import gazetteer  # loaded on first use: 7,000 names
+
+    try:
+        rest = gazetteer().without_places(text)
+    except Exception as error:  # noqa: BLE001 - no region data: the first reading stands
+        logger.warning("regions unavailable (%s)", type(error).__name__)
+        return None
+    return detect(rest[:2000]) if rest != text else None
+
+
 def read_turn(parse: dict | None, current_language: str | None) -> Turn:
     parse = parse or {}
     intent = (parse.get("intent") or {}).get("name")
@@ -133,6 +157,8 @@ def read_turn(parse: dict | None, current_language: str | None) -> Turn:
     if current_language and follow_up_kind(text):
         guess = None
     decision = decide(current_language, text, guess, explicit=explicit, prior=prior)
+    if decision.language is None and not (guess and guess.unsupported):
+        decision = decide(None, text, _guess_without_places(text), prior=prior)
     unsupported = None
     long_enough = count_words(text) >= UNSUPPORTED_MIN_WORDS
     if guess and guess.unsupported and not explicit and long_enough:

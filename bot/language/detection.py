@@ -114,6 +114,9 @@ _LANGDETECT_TRIALS = 3
 _OUT_OF_DISTRIBUTION = -7.0
 _OWN_WORDS_SHARE = 0.34
 _CLOSE_CALL = 0.3
+# Bulgarian in Latin letters writes я as "q" and ч, ш as "4", "6" ("nqmam", "ve4e", "ni6to"):
+# no other language near it does, so such a message is never called Slovenian or Croatian.
+_LATIN_BULGARIAN = re.compile(r"[a-z][46][a-z]|[a-z]q(?!u)")
 _UNSUPPORTED_MIN_WORDS = 3
 
 
@@ -207,10 +210,13 @@ def _unsupported(words: list[str], foreign: dict[str, float], ours: dict[str, fl
     return None
 
 
-def _unlike_ours(words: list[str], best_fit: float, scores: dict[str, float]) -> str | None:
+def _unlike_ours(words: list[str], best_fit: float, scores: dict[str, float],
+                 latin_bulgarian: bool = False) -> str | None:
     """For a longer message that fits none of our languages' letter statistics and has few of our
     words, ask langdetect (over all its languages) which language it is."""
     if len(words) < _UNSUPPORTED_MIN_WORDS or best_fit > _OUT_OF_DISTRIBUTION:
+        return None
+    if latin_bulgarian and max(scores, key=scores.get) == "bg":
         return None
     own_words = sum(1 for w in words if any(fold_token(w) in lex for lex in LEXICON.values()))
     if own_words / len(words) >= _OWN_WORDS_SHARE:
@@ -278,7 +284,8 @@ def detect(text: str) -> LanguageGuess:
         if unsupported:
             return LanguageGuess(None, 0.0, unsupported=unsupported, scores=scores)
         posterior, best_fit = _ngram_posterior(language_words)
-        unsupported = _unlike_ours(language_words, best_fit, scores)
+        unsupported = _unlike_ours(language_words, best_fit, scores,
+                                   bool(_LATIN_BULGARIAN.search(lowered)))
         if unsupported:
             return LanguageGuess(None, 0.0, unsupported=unsupported, scores=scores)
         # On one or two words, a known word says more than letter statistics.

@@ -163,6 +163,28 @@ class Gazetteer:
             return self._typo_in_passing(raw, words)
         return []
 
+    def without_places(self, text: str) -> str:
+        """The text with the place names it holds taken out: "Zeeuws-Vlaanderen" or "Terneuzen"
+        say nothing about the language a worker writes in. Frequent words stay ("in", "van")."""
+        matches = list(_WORD.finditer(text or ""))
+        words = [fold_token(m.group(0)) for m in matches]
+        regions = {fold_name(m.region_name) for m in self.municipalities.values()}
+        cut, i = [], 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                phrase = " ".join(words[i:i + size])
+                known = phrase in self.names or phrase in regions
+                if len(words) - i >= size and known and not (
+                        size == 1 and (phrase in COMMON_WORDS or phrase in NEVER_PLACES)):
+                    cut.append((matches[i].start(), matches[i + size - 1].end()))
+                    i += size
+                    break
+            else:
+                i += 1
+        for start, end in reversed(cut):
+            text = text[:start] + text[end:]
+        return text
+
     def _typo_in_passing(self, raw: list[str], words: list[str]) -> list[Municipality]:
         """One long word after "in", "w", "la", "в" or capitalised inside the message, close to
         exactly one place ("Roosendal", "Doetinchen"); never a frequent word of our languages."""

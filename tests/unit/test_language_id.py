@@ -27,6 +27,14 @@ def test_detects_the_language_of_typical_messages(text, code):
     assert detect(text).code == code
 
 
+def test_latin_script_bulgarian_is_never_taken_for_another_slavic_language():
+    story = ("Zdraveite, rabotim 5 bulgari v oranjeriq kraj De Lier. Ve4e 3 sedmici zaplatata "
+             "zakasnqva, vsqka sedmica ni kazvat v petak, posle v ponedelnik. Nqmame pari za "
+             "hrana. Mojem li da gi opla4em nqkade oficialno?")
+    guess = detect(story)
+    assert guess.code == "bg" and guess.unsupported is None
+
+
 @pytest.mark.parametrize("text", ["", "   ", "1200 300 14", "!!!", "/greet", "ok", "🙂🙂"])
 def test_says_nothing_when_there_is_nothing_to_go_on(text):
     assert detect(text).code is None
