@@ -68,7 +68,8 @@ def remembered_place(turn: Turn, context: Context) -> str | None:
 
 def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     """A short follow-up read in the context of the conversation's topic, or None."""
-    if context.last_topic == "ask_health_insurance" and turn.date and not turn.topics \
+    if context.last_topic == "ask_health_insurance" and turn.date \
+            and not turn.sure_of_another_topic(context.last_topic, NEW_TOPIC_CONFIDENCE) \
             and count_words(turn.text) <= DATE_FOLLOW_UP_WORDS:
         # "3 pazdziernika" after the health-insurance answer: the day the job ended
         return Outcome.of([replies.insured_until_reply(lang, turn.date)], topic=context.last_topic)

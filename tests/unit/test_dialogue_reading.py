@@ -58,6 +58,13 @@ def ranking(*pairs):
     ("stracilem prace, czy mam jeszcze ubezpieczenie zdrowotne", "ask_health_insurance",
      ["ask_health_insurance"]),
     ("hoeveel vakantiegeld krijg ik", "ask_holiday_allowance", ["ask_holiday_allowance"]),
+    # a contract ended because of the illness is a dismissal, answered before the sick pay
+    ("was 2 weken ziek en nu zegt het bureau dat mijn contract stopt", "ask_sick_pay",
+     ["ask_dismissal", "ask_sick_pay"]),
+    ("bylem chory tydzien, jak wrocilem to powiedzieli ze juz mnie nie potrzebuja", "ask_sick_pay",
+     ["ask_dismissal", "ask_sick_pay"]),
+    ("бях болна две седмици и сега ми казаха че вече не съм нужна", "ask_sick_pay",
+     ["ask_dismissal", "ask_sick_pay"]),
     ("/ask_passport_held", "ask_passport_held", ["ask_passport_held"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
@@ -174,10 +181,24 @@ def test_a_short_follow_up_never_changes_the_conversation_language(text):
     assert read_turn(parse, "en").language == "en"
 
 
+@pytest.mark.parametrize("text, code", [
+    ("buna, aveti o adresa de informatiepunt? stau in Terneuzen, lucrez in Westland", "ro"),
+    ("pracuje w Venlo", "pl"),
+])
+def test_place_names_do_not_hide_the_language_of_a_first_message(text, code):
+    from bot.language.detection import detect
+
+    guess = detect(text)
+    parse = {"text": text, "intent": {"name": "find_informatiepunt"},
+             "language": {"code": guess.code, "confidence": guess.confidence}}
+    assert read_turn(parse, None).language == code
+
+
 def test_a_clause_the_classifier_is_sure_of_raises_its_topic():
     clauses = [{"name": "ask_passport_held", "confidence": 0.99},
                {"name": "ask_holiday_allowance", "confidence": 0.95},
                {"name": "ask_sick_pay", "confidence": 0.5},  # not sure enough
+               {"name": "report_abuse", "confidence": 0.9},  # a few words: not sure enough
                {"name": "find_informatiepunt", "confidence": 0.99}]  # a request: not a problem
     found = topics_raised("xyz", "ask_holiday_allowance", [], clauses)
     assert found == ["ask_passport_held", "ask_holiday_allowance"]
