@@ -25,7 +25,7 @@ BENCH_DB := sqlite:///$(CURDIR)/var/bench.sqlite3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test lint validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-conversations bench-web bench-langid bench-routing bench-load bench-login-flood bench-handover clean
+.PHONY: help run test lint validate train translations cards fuzz purge bench bench-nlu bench-pipelines bench-conversations bench-first-messages bench-web bench-langid bench-routing bench-load bench-login-flood bench-handover clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-20s %s\n", $$1, $$2}'
@@ -98,6 +98,10 @@ bench-handover: $(STAMP) $(MODEL) ## Worker's yes -> staff inbox, staff reply ->
 bench-web: $(STAMP) $(MODEL) $(CHROMIUM) ## Web chat first load and deep link to first answer, fast and on slow 3G with a 4x slower CPU
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
 	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/web_page.py
+
+bench-first-messages: $(STAMP) $(MODEL) ## First messages in five languages over REST: topic and language (benchmarks/first_messages/)
+	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load
+	DATABASE_URL=$(BENCH_DB) $(PY) benchmarks/first_messages.py
 
 bench-routing: $(STAMP) ## Place -> region accuracy and lookup latency (tests/routing/)
 	DATABASE_URL=$(BENCH_DB) $(PY) -m bot regions load

@@ -232,9 +232,10 @@ def main() -> int:
         for name, roles in by_half.items():
             listed = ", ".join(f"{k} {n}" for k, n in sorted(roles.items())) or "-"
             print(f"  {lang} {name} failed turns: {listed}")
+    # Dev only: counts of the test half's confusions steer word lists towards the test half.
     for lang, by_half in report["confusions"].items():
-        listed = "; ".join(f"{k} {n}" for k, n in by_half["test"].items()) or "-"
-        print(f"  {lang} test, topics most often taken for others: {listed}")
+        listed = "; ".join(f"{k} {n}" for k, n in by_half["dev"].items()) or "-"
+        print(f"  {lang} dev, topics most often taken for others: {listed}")
     # Dev failures only, without their texts: a set read on every run is soon a set tuned to.
     for failure in report["failures"]:
         expected = {k: v for k, v in failure["expected"].items() if k != "text"}
