@@ -50,7 +50,7 @@ def test_normalized_rows_weigh_a_long_story_like_a_short_question():
     assert np.allclose(lengths[lengths > 0], 1.0)
     # the same direction as Rasa's row: only its length changed
     dense, raw = ours.toarray(), theirs.toarray()
-    for row, original in zip(dense, raw):
+    for row, original in zip(dense, raw, strict=True):
         if original.any():
             assert np.allclose(row * np.linalg.norm(original), original)
 
