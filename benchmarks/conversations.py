@@ -114,6 +114,12 @@ def check_turn(lang: str, turn: dict, replies: list[dict], slots: dict,
     return failures
 
 
+def save(report: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"written {path.relative_to(ROOT)}")
+
+
 def half(conversation_id: str) -> str:
     number = int(conversation_id.rsplit("-", 1)[-1])
     return "dev" if number % 2 else "test"
@@ -241,9 +247,7 @@ def main() -> int:
         expected = {k: v for k, v in failure["expected"].items() if k != "text"}
         print(f"  {failure['conversation']} turn {failure['turn']}: {failure['kinds']} "
               f"expected {expected} got {failure['got']}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"written {RESULTS.relative_to(ROOT)}")
+    save(report, RESULTS)
     return 0
 
 

@@ -13,7 +13,6 @@ and the topics most often taken for others; writes benchmarks/results/first_mess
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from serverkit import base_env, new_token, running_bot  # noqa: E402
 
-from benchmarks.conversations import Bot, check_turn  # noqa: E402
+from benchmarks.conversations import Bot, check_turn, save  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "first_messages"
 RESULTS = ROOT / "benchmarks" / "results" / "first_messages.json"
@@ -86,9 +85,7 @@ def main() -> int:
     for failure in report["failures"]:
         print(f"  {failure['language']} {failure['kinds']} expected {failure['topic']} "
               f"got {failure['got']} ({failure['reply_language']}): {failure['text'][:90]!r}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"written {RESULTS.relative_to(ROOT)}")
+    save(report, RESULTS)
     return 0
 
 
