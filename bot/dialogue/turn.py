@@ -16,7 +16,7 @@ from bot.calculators.amounts import amounts_with_roles
 from bot.dialogue.follow_ups import follow_up_kind, read_in_context
 from bot.dialogue.several_topics import PART_OF, confidence_of, evidence, topics_raised
 from bot.language.conversation_policy import decide, prior_from_metadata
-from bot.language.detection import LanguageGuess, detect
+from bot.language.detection import DETECT_MAX_CHARS, LanguageGuess, detect
 from bot.language.explicit_choice import requested_language
 from bot.language.folding import count_words
 from bot.language.registry import normalise_code
@@ -142,7 +142,7 @@ def _guess_without_places(text: str) -> LanguageGuess | None:
     except Exception as error:  # noqa: BLE001 - no region data: the first reading stands
         logger.warning("regions unavailable (%s)", type(error).__name__)
         return None
-    return detect(rest[:2000]) if rest != text else None
+    return detect(rest[:DETECT_MAX_CHARS]) if rest != text else None
 
 
 def read_turn(parse: dict | None, current_language: str | None) -> Turn:

@@ -118,6 +118,8 @@ _CLOSE_CALL = 0.3
 # no other language near it does, so such a message is never called Slovenian or Croatian.
 _LATIN_BULGARIAN = re.compile(r"[a-z][46][a-z]|[a-z]q(?!u)")
 _UNSUPPORTED_MIN_WORDS = 3
+# The head of a message that is read for its language: the rest of a long paste adds nothing.
+DETECT_MAX_CHARS = 2000
 
 
 @dataclass(frozen=True)

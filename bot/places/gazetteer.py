@@ -113,6 +113,8 @@ class Gazetteer:
         self.by_name = {m.name.lower(): m for m in self.municipalities.values()}
         self.by_initial: dict[str, list[str]] = {}
         self.respelled_by_initial: dict[str, list[str]] = {}
+        self.region_names = frozenset(fold_name(m.region_name)
+                                      for m in self.municipalities.values())
 
     def index(self) -> None:
         """Group the names by first letter for typo matching (after all names are added)."""
@@ -168,14 +170,15 @@ class Gazetteer:
         say nothing about the language a worker writes in. Frequent words stay ("in", "van")."""
         matches = list(_WORD.finditer(text or ""))
         words = [fold_token(m.group(0)) for m in matches]
-        regions = {fold_name(m.region_name) for m in self.municipalities.values()}
         cut, i = [], 0
         while i < len(words):
             for size in (3, 2, 1):
                 phrase = " ".join(words[i:i + size])
-                known = phrase in self.names or phrase in regions
-                if len(words) - i >= size and known and not (
-                        size == 1 and (phrase in COMMON_WORDS or phrase in NEVER_PLACES)):
+                if len(words) - i < size or size == 1 and (
+                        phrase in COMMON_WORDS or phrase in NEVER_PLACES):
+                    continue
+                cyrillic = bool(_CYRILLIC.search(matches[i].group(0)))
+                if phrase in self.region_names or self._lookup(phrase, False, cyrillic):
                     cut.append((matches[i].start(), matches[i + size - 1].end()))
                     i += size
                     break

@@ -16,12 +16,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language.detection import detect
+from bot.language.detection import DETECT_MAX_CHARS, detect
 
 LANGUAGE_KEY = "language"
-# Language identification is only meant for what a user typed; cap the work on huge pastes.
-MAX_CHARS = 2000
-
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
@@ -43,7 +40,7 @@ class LanguageAnnotator(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            guess = detect(text[:MAX_CHARS])
+            guess = detect(text[:DETECT_MAX_CHARS])
             message.set(LANGUAGE_KEY, guess.as_dict(), add_to_output=True)
         return messages
 

@@ -39,7 +39,7 @@ def _agent() -> Any:
 
 async def conversation_language(message: UserMessage) -> str | None:
     from bot.language.conversation_policy import prior_from_metadata
-    from bot.language.detection import detect
+    from bot.language.detection import DETECT_MAX_CHARS, detect
 
     try:
         agent = _agent()
@@ -51,7 +51,7 @@ async def conversation_language(message: UserMessage) -> str | None:
         logger.warning("silence: tracker store unavailable for the language")
     text = message.text or ""
     if text and not text.startswith("/"):
-        guess = detect(text[:2000])
+        guess = detect(text[:DETECT_MAX_CHARS])
         if guess.code and guess.confidence >= 0.5:
             return guess.code
     return prior_from_metadata(message.metadata)
