@@ -137,12 +137,13 @@ def _guess_without_places(text: str) -> LanguageGuess | None:
     names: "aveti o adresa in Zeeuws-Vlaanderen? stau in Terneuzen" is Romanian."""
     from bot.places.gazetteer import gazetteer  # loaded on first use: 7,000 names
 
+    head = text[:DETECT_MAX_CHARS]  # a 1 MB paste is read no further than the detector reads
     try:
-        rest = gazetteer().without_places(text)
+        rest = gazetteer().without_places(head)
     except Exception as error:  # noqa: BLE001 - no region data: the first reading stands
         logger.warning("regions unavailable (%s)", type(error).__name__)
         return None
-    return detect(rest[:DETECT_MAX_CHARS]) if rest != text else None
+    return detect(rest) if rest != head else None
 
 
 def read_turn(parse: dict | None, current_language: str | None) -> Turn:

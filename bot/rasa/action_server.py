@@ -15,6 +15,7 @@ import hmac
 import logging
 import os
 import sys
+import threading
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,11 @@ def main() -> None:
     if len(token) < 16:
         sys.exit("action_server: set ACTION_SERVER_TOKEN (16 characters or more)")
     logging.basicConfig(level=logging.WARNING)
+    # The language model (read from the NLU data, about 2 s) is built beside start-up, not on the
+    # first worker whose message needs a second language reading (bot/dialogue/turn.py).
+    from bot.language.detection import detect
+
+    threading.Thread(target=detect, args=("warm up",), daemon=True).start()
     app = create_app(token, args.actions)
     app.run(host=os.environ.get("SANIC_HOST", "127.0.0.1"), port=args.port, workers=1,
             access_log=False, motd=False)
