@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handover import handover_step, offer_to_add
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
+from bot import messages as M
 from bot.answers.topics import is_topic
 from bot.dialogue import replies
 from bot.dialogue.context import Context
@@ -76,6 +77,8 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     new_topic = is_topic(turn.intent) and turn.intent != context.last_topic \
         and turn.confidence >= NEW_TOPIC_CONFIDENCE
     kind = turn.follow_up_after(context.last_topic, new_topic)
+    if kind is None and context.last_topic and not new_topic and turn.only_names_place:
+        kind = "where"  # "btw stau in Hoogezand" after an answer: the help there, same problem
     if kind is None:
         return None
     if kind == "thanks":
@@ -98,6 +101,8 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     if kind == "next":
         return Outcome.of(replies.next_step(lang, topic, context.town), topic=topic,
                           place=context.town)
+    if kind == "is_it_allowed":
+        return Outcome.of(replies.is_that_so(lang, topic, M.IS_IT_ALLOWED), topic=topic)
     return Outcome.of(replies.is_that_so(lang, topic), topic=topic)
 
 

@@ -83,6 +83,11 @@ NEXT_STEP = N_(
     "the next step."
 )
 # Translators: {date} is a date already written in your language.
+IS_IT_ALLOWED = N_(
+    "The answer above says what the rules allow. It comes from the official sources under it. "
+    "It was last checked on {date}. Whether what happens to you is allowed, a person can check "
+    "with you."
+)
 IS_THAT_SO = N_(
     "Yes. This answer comes from the official sources under it. It was last checked on {date}. "
     "If your situation is different, ask a person to look at it."

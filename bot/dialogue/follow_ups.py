@@ -17,7 +17,7 @@ LOOSE_GAP = 2
 # A loose phrase of this many words is a follow-up even where the classifier is sure of another
 # topic: "is dat echt zo, ook bij een uitzendbureau?" is doubt, not a question about agencies.
 SURE_PHRASE_WORDS = 3
-KINDS = ("next", "where", "is_that_so", "thanks", "how_much")
+KINDS = ("next", "where", "is_that_so", "is_it_allowed", "thanks", "how_much")
 # "How much?" after a topic: the answer that holds its amounts.
 AMOUNTS_OF = {
     "ask_wage_deductions": "ask_wage_deductions", "ask_housing_contract": "ask_wage_deductions",

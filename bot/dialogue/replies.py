@@ -155,12 +155,13 @@ def next_step(lang: str, topic: str, town: str | None, today: dt.date | None = N
     return intro + faq_answer("find_informatiepunt", lang, today)
 
 
-def is_that_so(lang: str, topic: str) -> list[Reply]:
-    """ "Really?": where the answer comes from and when it was checked, and a person."""
+def is_that_so(lang: str, topic: str, message: str = M.IS_THAT_SO) -> list[Reply]:
+    """ "Really?" (or, with M.IS_IT_ALLOWED, "is that legal?"): where the answer comes from and
+    when it was checked, and a person."""
     answer = current_answer(topic)
     if answer is None:
         return not_understood(lang)
-    text = translate(lang, M.IS_THAT_SO, date=format_day(lang, answer.last_checked))
+    text = translate(lang, message, date=format_day(lang, answer.last_checked))
     return [Reply(f"{text}\n{source_lines(lang, answer)}", follow_up_buttons(lang, topic))]
 
 

@@ -14,7 +14,13 @@ from functools import cached_property
 from bot.answers.topics import is_topic
 from bot.calculators.amounts import amounts_with_roles
 from bot.dialogue.follow_ups import follow_up_kind, read_in_context
-from bot.dialogue.several_topics import PART_OF, confidence_of, evidence, topics_raised
+from bot.dialogue.several_topics import (
+    PART_OF,
+    REQUESTS,
+    confidence_of,
+    evidence,
+    topics_raised,
+)
 from bot.language.conversation_policy import decide, prior_from_metadata
 from bot.language.detection import DETECT_MAX_CHARS, LanguageGuess, detect
 from bot.language.explicit_choice import requested_language
@@ -24,6 +30,9 @@ from bot.language.registry import normalise_code
 # A message in an unsupported language must have this many words before we say so: "ok" is not
 # Hungarian, whatever langdetect thinks.
 UNSUPPORTED_MIN_WORDS = 2
+# A message that names a place and at most this many other words says where the worker is
+# ("btw stau in Hoogezand", "mieszkam w Venlo", "ik woon nu in Emmen").
+PLACE_STATEMENT_WORDS = 4
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +74,17 @@ class Turn:
             logger.warning("regions unavailable (%s)", type(error).__name__)
             return None
         return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def only_names_place(self) -> bool:
+        """The message says where the worker is and nothing else: no other problem's words,
+        no more than PLACE_STATEMENT_WORDS words besides the place."""
+        if self.place is None or set(evidence(self.text)) - set(REQUESTS):
+            return False
+        from bot.places.gazetteer import gazetteer
+
+        rest = gazetteer().without_places(self.text[:DETECT_MAX_CHARS])
+        return count_words(rest) <= PLACE_STATEMENT_WORDS
 
     @cached_property
     def amounts(self) -> dict[str, Decimal]:

@@ -153,6 +153,35 @@ def test_what_if_and_whom_to_turn_to_stay_on_the_problem(bot, sender, lang):
     assert bot.slots(sender)["language"] == lang
 
 
+# After an answer, "is that legal?" doubts that answer, and "btw I live in <town>" says where the
+# worker is: both stay on the problem; the town's help point is given without asking.
+LEGAL_AND_TOWN = {
+    "pl": ("szef zabral mi paszport", "czy to legalne?", "btw mieszkam w Venlo", "Venlo"),
+    "ro": ("proprietarul mi-a luat buletinul", "e legal ce face?", "btw stau in Hoogezand",
+           "Midden-Groningen"),
+    "bg": ("шефът ми взе паспорта", "законно ли е?", "живея в Горинхем", "Gorinchem"),
+    "nl": ("mijn baas houdt mijn paspoort", "mag dat wel?", "ik woon trouwens in Emmen", "Emmen"),
+    "en": ("my boss keeps my passport", "is that legal?", "i live in Tiel btw", "Tiel"),
+}
+
+
+@pytest.mark.parametrize("lang", list(LEGAL_AND_TOWN))
+def test_is_that_legal_and_a_town_after_an_answer_stay_on_the_problem(bot, sender, lang):
+    question, legal, lives, town = LEGAL_AND_TOWN[lang]
+    bot.say(sender, question)
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    replies = bot.say(sender, legal)
+    assert replies[0]["text"].startswith(translate(lang, M.IS_IT_ALLOWED, date="")[:20])
+    assert not replies[0]["text"].startswith(translate(lang, M.IS_THAT_SO, date="")[:3])
+    assert bot.slots(sender)["last_topic"] == "ask_passport_held"
+    replies = bot.say(sender, lives)
+    slots = bot.slots(sender)
+    assert slots["town"] == town and slots["last_topic"] == "ask_passport_held"
+    assert translate(lang, M.ASK_TOWN) not in texts(replies)
+    assert town in texts(replies)  # the help of the town's region
+    assert slots["language"] == lang
+
+
 @pytest.mark.parametrize("short", ["kude da hodq?", "a sega?", "koi moje da pomogne?"])
 def test_a_bulgarian_conversation_keeps_its_language_on_short_latin_messages(bot, sender, short):
     bot.say(sender, "шефа ми взе паспорта")

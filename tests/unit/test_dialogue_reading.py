@@ -22,6 +22,10 @@ pytestmark = pytest.mark.unit
     # one joining word before the phrase
     ("а към кого да се обърна?", "where"), ("and where can i go?", "where"),
     ("ok, what now?", "next"),
+    # "is that legal?" is not doubt: the answer to it must not start with "Yes."
+    ("czy to legalne?", "is_it_allowed"), ("e legal ce face?", "is_it_allowed"),
+    ("законно ли е?", "is_it_allowed"), ("mag dat wel?", "is_it_allowed"),
+    ("is that legal?", "is_it_allowed"),
 ])
 def test_follow_ups_in_every_language_and_script(text, kind):
     assert follow_up_kind(text) == kind
@@ -31,6 +35,7 @@ def test_follow_ups_in_every_language_and_script(text, kind):
     "ok, a szef zabral mi paszport i nie chce oddac",  # a new question after "ok"
     "a potem szef powiedzial ze nie zaplaci za ostatni miesiac",
     "/ask_human", "", "Venlo",
+    "mag dat bureau zomaar 95 euro per week inhouden voor mijn kamer?",
 ])
 def test_a_new_question_is_not_a_follow_up(text):
     assert follow_up_kind(text) is None
