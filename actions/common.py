@@ -79,6 +79,8 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     kind = turn.follow_up_after(context.last_topic, new_topic)
     if kind is None and context.last_topic and not new_topic and turn.only_names_place:
         kind = "where"  # "btw stau in Hoogezand" after an answer: the help there, same problem
+    if kind is None and turn.stays_on(context.last_topic) and turn.intent != context.last_topic:
+        kind = "next"  # more about the same problem: who can look at it with the worker
     if kind is None:
         return None
     if kind == "thanks":

@@ -30,6 +30,15 @@ from bot.language.registry import normalise_code
 # A message in an unsupported language must have this many words before we say so: "ok" is not
 # Hungarian, whatever langdetect thinks.
 UNSUPPORTED_MIN_WORDS = 2
+# After an answer, a message of at most STAY_MAX_WORDS words that raises no other problem's words,
+# and whose topic the classifier gives less than STAY_BELOW, asks more about the same problem:
+# "and the other days? they must pay?" after the sick-pay answer is not a question on unpaid
+# wages. (Chosen on the dev conversations and a fresh set of conversations; see the README.)
+STAY_MAX_WORDS = 12
+STAY_BELOW = 0.75
+# Intents that are what the message is whatever the context: small talk, a language, a person.
+NOT_ABOUT_THE_PROBLEM = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge",
+                                   "choose_language", *REQUESTS})
 # A message that names a place and at most this many other words says where the worker is
 # ("btw stau in Hoogezand", "mieszkam w Venlo", "ik woon nu in Emmen").
 PLACE_STATEMENT_WORDS = 4
@@ -85,6 +94,19 @@ class Turn:
 
         rest = gazetteer().without_places(self.text[:DETECT_MAX_CHARS])
         return count_words(rest) <= PLACE_STATEMENT_WORDS
+
+    def stays_on(self, last_topic: str | None) -> bool:
+        """Whether this message asks more about `last_topic` (see STAY_BELOW)."""
+        if not last_topic or self.is_payload or self.media or self.intent in NOT_ABOUT_THE_PROBLEM:
+            return False
+        size = count_words(self.text)
+        if size > STAY_MAX_WORDS or not is_topic(self.intent) and size < 3 and "?" not in self.text:
+            return False  # "ms", "asdf": not understood, unless asked as a question
+        same = {last_topic} | PART_OF.get(last_topic, set())
+        if set(evidence(self.text)) - same - set(REQUESTS):
+            return False
+        return not (is_topic(self.intent) and self.intent not in same
+                    and self.confidence >= STAY_BELOW)
 
     @cached_property
     def amounts(self) -> dict[str, Decimal]:

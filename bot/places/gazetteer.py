@@ -25,6 +25,7 @@ from bot.language.folding import fold_token
 FUZZY_CUTOFF = 0.8
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 # Inflected endings and the base they come from: Polish locatives ("w Tilburgu", "w Bredzie",
 # "w Utrechcie", "w Hadze", "w Rotterdamie"), Romanian articles ("Venlo-ul").
 _ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", ""), ("u", ""),
@@ -143,8 +144,13 @@ class Gazetteer:
         exact = self.by_name.get((text or "").strip().lower())
         if exact:  # a municipality's own name, as the "which one?" buttons send it
             return [exact]
-        raw = _WORD.findall(text or "")
+        found = list(_WORD.finditer(text or ""))
+        raw = [m.group(0) for m in found]
         words = [fold_token(w) for w in raw]
+        # A capital that only starts a sentence does not make a word a name ("Een collega ..."
+        # is not the village Een).
+        opens = {i for i, m in enumerate(found)
+                 if i == 0 or _SENTENCE_END.search(text[found[i - 1].end():m.start()])}
         # Exact names first, longest phrases first ("den haag" before "den"); typos only when no
         # name matched exactly, so the common case stays fast.
         for allow_typos in ((False, True) if fuzzy else (False,)):
@@ -153,7 +159,8 @@ class Gazetteer:
                     phrase = " ".join(words[i:i + size])
                     if size == 1 and phrase in NEVER_PLACES:
                         continue
-                    if size == 1 and phrase in COMMON_WORDS and not raw[i][:1].isupper():
+                    if size == 1 and phrase in COMMON_WORDS and (
+                            not raw[i][:1].isupper() or i in opens and len(raw) > 1):
                         continue  # "loon", "handel", "best": words first, places if capitalised
                     if in_passing and not _looks_like_a_place(raw, words, i):
                         continue

@@ -93,6 +93,9 @@ def test_the_classifiers_second_guess_counts_when_it_is_likely():
     ("pe bune? chiar daca a fost la negru?", None),  # "bune" is a word here, not a village
     ("szef zabral mi paszport", None),
     ("/find_informatiepunt", None),
+    # a sentence's first capital is not a name: "Een" is a village in Drenthe, and a word
+    ("Een collega is gevallen in het magazijn in Waalwijk. Wie betaalt?", "Waalwijk"),
+    ("ik woon in Een", "Noordenveld"),
 ])
 def test_a_place_named_in_passing(text, place):
     found = read_turn({"text": text, "intent": {"name": "ask_passport_held"}}, "pl").place
