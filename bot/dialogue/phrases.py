@@ -2,19 +2,25 @@
 "А след това?", "a sled tova" and "A SLED TOVA!!" are one phrase."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
 from bot import ROOT
-from bot.language.folding import WORD, fold_token
+from bot.language.folding import fold_token
 
 DIALOGUE_DIR = ROOT / "data" / "dialogue"
 
 
+# A word, where Bulgarian in Latin letters may write ч and ш as 4 and 6 ("ve4e", "ni6to",
+# "4akam"): one word, folded to "veche", "nishto", "chakam". A digit after a digit stays a number.
+_WORD = re.compile(r"(?:[^\W\d_]|(?<=[^\W\d_])[46](?=[^\W\d_])|(?<!\w)[46](?=[^\W\d_]))+")
+
+
 def words(text: str) -> tuple[str, ...]:
-    return tuple(fold_token(w) for w in WORD.findall(text or ""))
+    return tuple(fold_token(w) for w in _WORD.findall(text or ""))
 
 
 @cache

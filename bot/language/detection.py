@@ -280,6 +280,8 @@ def detect(text: str) -> LanguageGuess:
                 foreign[code] += _FOREIGN_MIN_EVIDENCE
     if not language_words and not scores["nl"]:
         return UNKNOWN
+    # "oran4eriqta", "nqkoi": Bulgarian in Latin letters, as surely as a letter of its own.
+    scores["bg"] += _W_LETTER * len(_LATIN_BULGARIAN.findall(lowered))
 
     if language_words:
         unsupported = _unsupported(language_words, foreign, scores)

@@ -182,6 +182,40 @@ def test_is_that_legal_and_a_town_after_an_answer_stay_on_the_problem(bot, sende
     assert slots["language"] == lang
 
 
+# A short question the classifier half places elsewhere asks more about the same problem; one
+# with another problem's words is a new question.
+MORE_ON_THE_PROBLEM = {
+    "pl": ("jestem chory 3 dni, czy agencja mi zaplaci?", "serio pierwszy dzien nic nie placa??"),
+    "ro": ("sunt bolnav de 3 zile, primesc bani?", "si celelalte zile? trebuie sa plateasca?"),
+    "bg": ("болен съм от 3 дни, ще ми платят ли?", "а другите дни? трябва ли да платят?"),
+    "nl": ("ik ben 3 dagen ziek, krijg ik loon?", "al 3 dagen niks. wat nu"),
+    "en": ("i am sick 3 days, will the agency pay me?", "and the other days? they must pay?"),
+}
+
+
+@pytest.mark.parametrize("lang", list(MORE_ON_THE_PROBLEM))
+def test_a_short_question_after_an_answer_stays_on_the_problem(bot, sender, lang):
+    question, more = MORE_ON_THE_PROBLEM[lang]
+    bot.say(sender, question)
+    assert bot.slots(sender)["last_topic"] == "ask_sick_pay"
+    replies = bot.say(sender, more)
+    assert bot.slots(sender)["last_topic"] == "ask_sick_pay"
+    assert translate(lang, M.NOT_UNDERSTOOD) not in texts(replies)
+
+
+def test_a_lost_job_asked_after_the_insurance_answer_is_a_question_of_its_own(bot, sender):
+    bot.say(sender, "agentia mi-a oprit zorgverzekering, ce fac?")
+    assert bot.slots(sender)["last_topic"] == "ask_health_insurance"
+    bot.say(sender, "si daca ma dau afara din cauza sarcinii?")
+    assert bot.slots(sender)["last_topic"] == "ask_dismissal"
+
+
+def test_latin_bulgarian_with_digits_opens_a_conversation_in_bulgarian(bot, sender):
+    bot.say(sender, "karat ni da rabotim na pokriva na oran4eriqta bez kolani i bez ni6to. "
+                    "ami ako padne nqkoi?")
+    assert bot.slots(sender)["language"] == "bg"
+
+
 @pytest.mark.parametrize("short", ["kude da hodq?", "a sega?", "koi moje da pomogne?"])
 def test_a_bulgarian_conversation_keeps_its_language_on_short_latin_messages(bot, sender, short):
     bot.say(sender, "шефа ми взе паспорта")

@@ -1,6 +1,7 @@
 """Language identification on the short, diacritic-less messages workers really send."""
 import pytest
 
+from bot.language.conversation_policy import ACCEPT_CONFIDENCE
 from bot.language.detection import detect
 
 pytestmark = pytest.mark.unit
@@ -33,6 +34,13 @@ def test_latin_script_bulgarian_is_never_taken_for_another_slavic_language():
              "hrana. Mojem li da gi opla4em nqkade oficialno?")
     guess = detect(story)
     assert guess.code == "bg" and guess.unsupported is None
+
+
+def test_latin_script_bulgarian_with_digits_for_letters_is_sure_enough_to_answer():
+    # Mostly words Polish shares ("na", "bez", "i", "da"): "oran4eriqta", "ni6to", "nqkoi" decide.
+    guess = detect("karat ni da rabotim na pokriva na oran4eriqta bez kolani i bez ni6to. "
+                   "ami ako padne nqkoi?")
+    assert guess.code == "bg" and guess.confidence >= ACCEPT_CONFIDENCE
 
 
 @pytest.mark.parametrize("text", ["", "   ", "1200 300 14", "!!!", "/greet", "ok", "🙂🙂"])
