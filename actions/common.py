@@ -77,9 +77,12 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     new_topic = is_topic(turn.intent) and turn.intent != context.last_topic \
         and turn.confidence >= NEW_TOPIC_CONFIDENCE
     kind = turn.follow_up_after(context.last_topic, new_topic)
-    if kind is None and context.last_topic and not new_topic and turn.only_names_place:
+    # After the answer on a problem; help nearby and a person have their own follow-ups.
+    about_a_problem = context.last_topic not in (None, *REQUESTS)
+    if kind is None and about_a_problem and not new_topic and turn.only_names_place:
         kind = "where"  # "btw stau in Hoogezand" after an answer: the help there, same problem
-    if kind is None and turn.stays_on(context.last_topic) and turn.intent != context.last_topic:
+    if kind is None and about_a_problem and turn.stays_on(context.last_topic) \
+            and turn.intent != context.last_topic:
         kind = "next"  # more about the same problem: who can look at it with the worker
     if kind is None:
         return None
@@ -93,6 +96,8 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
     topic = context.last_topic
     if kind == "where":
         outcome = help_for_remembered_town(lang, context.town)
+        if context.town:  # the town is known now: no longer asked for
+            outcome = outcome.with_slots(awaiting_town=False)
         return Outcome(outcome.replies, outcome.slots, topic=topic or outcome.topic,
                        place=outcome.place) if outcome.topic else outcome
     if topic is None:

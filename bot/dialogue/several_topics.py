@@ -4,9 +4,12 @@ topics our own word lists find (data/dialogue/topic_words.yml). The most urgent 
 others are offered ("You also asked about ...")."""
 from __future__ import annotations
 
+import re
+
 from bot.answers.topics import URGENCY, is_topic
 from bot.dialogue.phrases import contains, phrase_lists, words
 
+_AMOUNT = re.compile(r"\d")
 # A second intent of the classifier's ranking counts as a problem raised from this confidence.
 ALSO_CONFIDENCE = 0.3
 # A clause of a long message raises its topic from this confidence. The classifier's rows are
@@ -33,11 +36,14 @@ PART_OF = {
 
 
 def evidence(text: str) -> list[str]:
-    """Topics whose words the message contains."""
+    """Topics whose words the message contains; some words count only beside an amount
+    (data/dialogue/topic_words_with_amount.yml: "110 for the room")."""
     message = words(text)
-    return [topic for topic, by_lang in phrase_lists("topic_words").items()
-            if any(contains(message, phrase) for phrases in by_lang.values()
-                   for phrase in phrases)]
+    lists = ["topic_words"] + (["topic_words_with_amount"] if _AMOUNT.search(text or "") else [])
+    found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
+             if any(contains(message, phrase) for phrases in by_lang.values()
+                    for phrase in phrases)]
+    return list(dict.fromkeys(found))
 
 
 def urgency(topic: str) -> int:

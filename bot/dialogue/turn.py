@@ -99,9 +99,10 @@ class Turn:
         """Whether this message asks more about `last_topic` (see STAY_BELOW)."""
         if not last_topic or self.is_payload or self.media or self.intent in NOT_ABOUT_THE_PROBLEM:
             return False
-        size = count_words(self.text)
-        if size > STAY_MAX_WORDS or not is_topic(self.intent) and size < 3 and "?" not in self.text:
-            return False  # "ms", "asdf": not understood, unless asked as a question
+        if count_words(self.text) > STAY_MAX_WORDS:
+            return False
+        if not is_topic(self.intent) and "?" not in self.text:
+            return False  # "ms", "qwrtz pfft blorg": not understood, unless asked as a question
         # Missing pay is part of a sick-pay question asked later too ("serio pierwszy dzien nic
         # nie placa??"); a lost job only when told with the question: "and if they fire me?"
         # after the insurance answer is a question of its own.
