@@ -71,6 +71,15 @@ def ranking(*pairs):
     ("бях болна две седмици и сега ми казаха че вече не съм нужна", "ask_sick_pay",
      ["ask_dismissal", "ask_sick_pay"]),
     ("/ask_passport_held", "ask_passport_held", ["ask_passport_held"]),
+    # "for the room" is a deduction beside an amount; a contract for the room is not one
+    ("they take 95 for the room every week", "ask_wage_deductions", ["ask_wage_deductions"]),
+    ("Живея в къща на агенцията. Договор за квартирата никога не съм получавал",
+     "ask_housing_contract", ["ask_housing_contract"]),
+    # the sick days and an unsafe ladder are offered beside the more urgent problem
+    ("Sunt ziek si agentia mi-a scris ca mi s-a terminat contractul. Nici zilele de boala nu "
+     "mi le-au platit", "ask_sick_pay", ["ask_dismissal", "ask_sick_pay"]),
+    ("the agency took my room when i was ziek and they dont pay the sick days", "ask_homelessness",
+     ["ask_homelessness", "ask_sick_pay"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
     assert topics_raised(text, intent) == expected
