@@ -9,7 +9,8 @@ import re
 from bot.answers.topics import URGENCY, is_topic
 from bot.dialogue.phrases import contains, phrase_lists, words
 
-_AMOUNT = re.compile(r"\d")
+# An amount of money: two digits or more, or a number with a currency ("2 days" is not one).
+_AMOUNT = re.compile(r"\d{2,}|\d\s*(?:€|e\b|eur|evro|евро|zl|zł|lei|лв)", re.IGNORECASE)
 # A second intent of the classifier's ranking counts as a problem raised from this confidence.
 ALSO_CONFIDENCE = 0.3
 # A clause of a long message raises its topic from this confidence. The classifier's rows are
