@@ -5,10 +5,13 @@ others are offered ("You also asked about ...")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.answers.topics import URGENCY, is_topic
 from bot.dialogue.phrases import contains, phrase_lists, words
 
+# A story is read this far for its problems: a 64 KB paste costs no more than a long story.
+EVIDENCE_MAX_CHARS = 4000
 # An amount of money: two digits or more, or a number with a currency ("2 days" is not one).
 _AMOUNT = re.compile(r"\d{2,}|\d\s*(?:€|e\b|eur|evro|евро|zl|zł|lei|лв)", re.IGNORECASE)
 # A second intent of the classifier's ranking counts as a problem raised from this confidence.
@@ -39,11 +42,19 @@ PART_OF = {
 def evidence(text: str) -> list[str]:
     """Topics whose words the message contains; some words count only beside an amount
     (data/dialogue/topic_words_with_amount.yml: "110 for the room")."""
+    text = (text or "")[:EVIDENCE_MAX_CHARS]
     message = words(text)
-    lists = ["topic_words"] + (["topic_words_with_amount"] if _AMOUNT.search(text or "") else [])
+    present, ordered = set(message), sorted(set(message))
+
+    def holds(phrase: tuple[str, ...]) -> bool:
+        if len(phrase) > 1:  # its first word must be in the message as it is
+            return phrase[0] in present and contains(message, phrase)
+        at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
+        return at < len(ordered) and ordered[at].startswith(phrase[0])
+
+    lists = ["topic_words"] + (["topic_words_with_amount"] if _AMOUNT.search(text) else [])
     found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
-             if any(contains(message, phrase) for phrases in by_lang.values()
-                    for phrase in phrases)]
+             if any(holds(phrase) for phrases in by_lang.values() for phrase in phrases)]
     return list(dict.fromkeys(found))
 
 
