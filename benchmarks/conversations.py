@@ -20,6 +20,8 @@ figures are printed, never its texts or failures, so that it stays a fair measur
 
     DATABASE_URL=sqlite:///var/bench.sqlite3 python benchmarks/conversations.py [--only pl,bg]
         [--show pl-23,bg-25]   (dev conversations only: every turn with the bot's replies)
+        [--studied]   (benchmarks/conversations/studied/: 120 more conversations, written apart
+                       and then studied, all dev: their failures are printed with their texts)
 """
 from __future__ import annotations
 
@@ -45,13 +47,15 @@ from bot.usage.recording import region_of  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "conversations"
 RESULTS = ROOT / "benchmarks" / "results" / "conversations.json"
+STUDIED = DATA / "studied"
+STUDIED_RESULTS = ROOT / "benchmarks" / "results" / "conversations_studied.json"
 GOAL = 0.95
 PERSON_ANSWERS = ROOT / "data" / "faq" / "ask_human.yml"
 
 
-def load(only: set[str] | None) -> dict[str, list[dict]]:
+def load(only: set[str] | None, folder: Path = DATA) -> dict[str, list[dict]]:
     sets = {}
-    for path in sorted(DATA.glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         if only and doc["language"] not in only:
             continue
@@ -212,8 +216,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated languages")
     parser.add_argument("--show", help="comma-separated dev conversations to print in full")
+    parser.add_argument("--studied", action="store_true",
+                        help="the studied conversations (all dev) instead of the benchmark's")
     args = parser.parse_args()
-    sets = load(set(args.only.split(",")) if args.only else None)
+    sets = load(set(args.only.split(",")) if args.only else None,
+                STUDIED if args.studied else DATA)
     if args.show:
         return show(sets, args.show.split(","))
     token = new_token()
@@ -244,10 +251,11 @@ def main() -> int:
         print(f"  {lang} dev, topics most often taken for others: {listed}")
     # Dev failures only, without their texts: a set read on every run is soon a set tuned to.
     for failure in report["failures"]:
-        expected = {k: v for k, v in failure["expected"].items() if k != "text"}
+        expected = {k: v for k, v in failure["expected"].items()
+                    if k != "text" or args.studied}  # the studied set's texts may be read
         print(f"  {failure['conversation']} turn {failure['turn']}: {failure['kinds']} "
               f"expected {expected} got {failure['got']}")
-    save(report, RESULTS)
+    save(report, STUDIED_RESULTS if args.studied else RESULTS)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""First messages as workers write them (benchmarks/first_messages/<lang>.yml, 85 per language,
+"""First messages as workers write them (benchmarks/first_messages/<lang>.yml, 121 per language,
 written apart from the NLU training data and from benchmarks/conversations/), each sent as a new
 conversation over the REST channel of real Rasa and action servers.
 
