@@ -235,3 +235,32 @@ def test_clauses_split_at_punctuation_and_joining_words():
     spans = clause_spans(text, tokens)
     assert [" ".join(t.text for t in tokens[a:b]) for a, b in spans] == [
         "they fired me last week", "the agency still has my id card"]  # "ok" is too short
+
+
+def parsed(text, intent, confidence=0.5):
+    return read_turn({"text": text, "intent": {"name": intent, "confidence": confidence}}, "en")
+
+
+@pytest.mark.parametrize("text, intent, confidence, stays", [
+    ("and the other days? they must pay?", "ask_unpaid_wages", 0.49, True),  # part of sick pay
+    ("how much they must pay, 100%?", "ask_minimum_wage", 0.36, True),
+    ("so they owe me the difference?", "ask_minimum_wage", 0.74, False),  # sure enough
+    ("and my passport? the boss keeps it", "ask_passport_held", 0.6, False),  # its own words
+    ("qwrtz pfft blorg", "nlu_fallback", 0.3, False),  # not understood: no question in it
+    ("thanks a lot", "thank", 0.9, False),
+    ("i want to talk to a person", "ask_human", 0.6, False),
+])
+def test_a_short_unsure_question_after_an_answer_stays_on_the_problem(text, intent, confidence,
+                                                                       stays):
+    assert parsed(text, intent, confidence).stays_on("ask_sick_pay") is stays
+
+
+@pytest.mark.parametrize("text, only", [
+    ("btw stau in Hoogezand", True), ("mieszkam w Venlo", True), ("живея в Горинхем", True),
+    ("i live in Tiel now", True),
+    ("zwolnili mnie w Venlo", False),  # another problem
+    ("pracuje w Venlo od marca i nie wiem co robic", False),  # more than where the worker is
+    ("szef zabral mi paszport", False),  # no place
+])
+def test_a_message_that_only_says_where_the_worker_is(text, only):
+    assert parsed(text, "find_informatiepunt").only_names_place is only
