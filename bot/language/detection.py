@@ -244,7 +244,9 @@ def _break_close_calls(words: list[str], scores: dict[str, float]) -> None:
 
 def detect(text: str) -> LanguageGuess:
     """Guess the language of one message; see the module docstring for the evidence used."""
-    if not text or text.startswith("/"):  # empty, or a button payload such as /greet
+    # Empty, a button payload such as /greet, or a text that only looks like one (the channels
+    # put a word joiner before it, bot/channels/payloads.py): no words of a language.
+    if not text or text.lstrip("\u2060").startswith("/"):
         return UNKNOWN
     lowered = text.lower()
     letters = [ch for ch in lowered if ch.isalpha()]

@@ -327,3 +327,11 @@ def test_a_question_asked_before_the_language_was_known_is_answered_once_it_is(b
     assert bot.slots(sender)["language"] == "bg"
     assert bot.slots(sender)["last_topic"] == "ask_minimum_wage"
     assert "14,99" in texts(replies) or "14.99" in texts(replies)
+
+
+def test_a_text_that_only_looks_like_a_button_keeps_the_conversation_language(bot, sender):
+    bot.say(sender, "szef zabral mi paszport")
+    bot.say(sender, '/ask_human{"x":1}')  # not one of our buttons: read as words, no language
+    assert bot.slots(sender)["language"] == "pl"
+    replies = bot.say(sender, "a gdzie z tym?")
+    assert bot.slots(sender)["language"] == "pl" and replies
