@@ -166,6 +166,8 @@ class Gazetteer:
                         continue
                     cyrillic = bool(_CYRILLIC.search(" ".join(raw[i:i + size])))
                     codes = self._lookup(phrase, allow_typos, cyrillic)
+                    if in_passing and len(codes) > 1:
+                        codes = self._named_so(phrase, codes, cyrillic)
                     if codes:
                         return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         if in_passing and not fuzzy:
@@ -245,6 +247,19 @@ class Gazetteer:
             if found:
                 return self._codes(found[0], cyrillic)
         return set()
+
+    def _named_so(self, phrase: str, codes: set[str], cyrillic: bool) -> set[str]:
+        """Of several municipalities a name fits, the one that bears it: "Hoorn" or "Хорн" in a
+        story is the town of Hoorn, not the village of Horn in Leudal; "Oosterhout" is the town,
+        not the village in Overbetuwe. Unchanged where none or several bear it (Bergen)."""
+        def own(code: str) -> set[str]:
+            name = fold_name(self.municipalities[code].name)
+            return {name} | (cyrillic_spellings(name) if cyrillic else set())
+
+        forms = {phrase} | {phrase[: -len(end)] + base for end, base in _ENDINGS
+                            if phrase.endswith(end) and len(phrase) - len(end) >= 2}
+        bearing = {code for code in codes if own(code) & forms}
+        return bearing if len(bearing) == 1 else codes
 
     def help_points(self, municipality: Municipality) -> list[HelpPoint]:
         return self.points.get(municipality.region_code, [])

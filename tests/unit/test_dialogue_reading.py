@@ -105,6 +105,11 @@ def test_the_classifiers_second_guess_counts_when_it_is_likely():
     # a sentence's first capital is not a name: "Een" is a village in Drenthe, and a word
     ("Een collega is gevallen in het magazijn in Waalwijk. Wie betaalt?", "Waalwijk"),
     ("ik woon in Een", "Noordenveld"),
+    # a name both a town and a village elsewhere bear is the town that bears it
+    ("Naast ons in Oosterhout wonen 14 mannen", "Oosterhout"),  # not the village in Overbetuwe
+    ("къде има център близо до Хорн?", "Hoorn"),  # not Horn in Leudal
+    ("живея в Ноордвайк", "Noordwijk"),
+    ("ik woon in Bergen", None),  # two towns bear it: asked, not guessed
 ])
 def test_a_place_named_in_passing(text, place):
     found = read_turn({"text": text, "intent": {"name": "ask_passport_held"}}, "pl").place
