@@ -40,8 +40,9 @@ PART_OF = {
 
 
 def evidence(text: str) -> list[str]:
-    """Topics whose words the message contains; some words count only beside an amount
-    (data/dialogue/topic_words_with_amount.yml: "110 for the room")."""
+    """Topics whose words the message contains (data/dialogue/topic_words.yml and the other
+    persons and tenses of its phrases, topic_word_forms.yml); some words count only beside an
+    amount (topic_words_with_amount.yml: "110 for the room")."""
     text = (text or "")[:EVIDENCE_MAX_CHARS]
     message = words(text)
     present, ordered = set(message), sorted(set(message))
@@ -52,7 +53,8 @@ def evidence(text: str) -> list[str]:
         at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
         return at < len(ordered) and ordered[at].startswith(phrase[0])
 
-    lists = ["topic_words"] + (["topic_words_with_amount"] if _AMOUNT.search(text) else [])
+    lists = ["topic_words", "topic_word_forms"] + (
+        ["topic_words_with_amount"] if _AMOUNT.search(text) else [])
     found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
              if any(holds(phrase) for phrases in by_lang.values() for phrase in phrases)]
     return list(dict.fromkeys(found))
