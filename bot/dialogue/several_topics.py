@@ -87,7 +87,11 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
     raised += [c.get("name") for c in clauses or []
                if is_topic(c.get("name")) and c.get("name") not in REQUESTS
                and confidence_of(c) >= CLAUSE_CONFIDENCE]
-    raised += evidence(text)
+    found = evidence(text)
+    if "ask_sick_pay" in raised + found and "ask_unpaid_wages" not in raised:
+        # "they did not pay my sick days": the missing pay is the sick pay, not a second problem
+        found = [t for t in found if t != "ask_unpaid_wages"]
+    raised += found
     part_of = PART_OF.get(intent or "", set())
     unique = [t for t in dict.fromkeys(raised) if t == intent or t not in part_of]
     if unique and unique[0] in REQUESTS:

@@ -80,6 +80,11 @@ def ranking(*pairs):
      "mi le-au platit", "ask_sick_pay", ["ask_dismissal", "ask_sick_pay"]),
     ("the agency took my room when i was ziek and they dont pay the sick days", "ask_homelessness",
      ["ask_homelessness", "ask_sick_pay"]),
+    # unpaid sick days are the sick-pay question, not missing pay answered before the dismissal
+    ("the agency says my contract is finished. They also not paid my sick days", "ask_dismissal",
+     ["ask_dismissal", "ask_sick_pay"]),
+    ("they did not pay me for march and i was sick last week", "ask_unpaid_wages",
+     ["ask_unpaid_wages"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
     assert topics_raised(text, intent) == expected
