@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from bot.answers.topics import URGENCY, is_topic
 from bot.dialogue.phrases import contains, phrase_lists, words
@@ -39,11 +40,23 @@ PART_OF = {
 }
 
 
+# Words of a topic that, beside the words of another, tell that other's story wherever its
+# topic came from: "they did not pay my sick days" is the sick-pay question, not missing pay to
+# answer before the dismissal (PART_OF holds only for the classifier's intent).
+TOLD_WITH = {"ask_sick_pay": {"ask_unpaid_wages"}}
+
+
 def evidence(text: str) -> list[str]:
     """Topics whose words the message contains (data/dialogue/topic_words.yml and the other
     persons and tenses of its phrases, topic_word_forms.yml); some words count only beside an
     amount (topic_words_with_amount.yml: "110 for the room")."""
-    text = (text or "")[:EVIDENCE_MAX_CHARS]
+    return list(_evidence((text or "")[:EVIDENCE_MAX_CHARS]))
+
+
+@lru_cache(maxsize=256)
+def _evidence(text: str) -> tuple[str, ...]:
+    """One turn asks for a message's evidence several times (its topics, whether it is a
+    follow-up, whether it stays on the problem): read once."""
     message = words(text)
     present, ordered = set(message), sorted(set(message))
 
@@ -57,7 +70,7 @@ def evidence(text: str) -> list[str]:
         ["topic_words_with_amount"] if _AMOUNT.search(text) else [])
     found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
              if any(holds(phrase) for phrases in by_lang.values() for phrase in phrases)]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def urgency(topic: str) -> int:
@@ -88,10 +101,8 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
                if is_topic(c.get("name")) and c.get("name") not in REQUESTS
                and confidence_of(c) >= CLAUSE_CONFIDENCE]
     found = evidence(text)
-    if "ask_sick_pay" in raised + found and "ask_unpaid_wages" not in raised:
-        # "they did not pay my sick days": the missing pay is the sick pay, not a second problem
-        found = [t for t in found if t != "ask_unpaid_wages"]
-    raised += found
+    told = {part for topic in raised + found for part in TOLD_WITH.get(topic, ())}
+    raised += [t for t in found if t not in told or t in raised]
     part_of = PART_OF.get(intent or "", set())
     unique = [t for t in dict.fromkeys(raised) if t == intent or t not in part_of]
     if unique and unique[0] in REQUESTS:

@@ -283,15 +283,15 @@ def detect(text: str) -> LanguageGuess:
     if not language_words and not scores["nl"]:
         return UNKNOWN
     # "oran4eriqta", "nqkoi": Bulgarian in Latin letters, as surely as a letter of its own.
-    scores["bg"] += _W_LETTER * len(_LATIN_BULGARIAN.findall(lowered))
+    latin_bulgarian = len(_LATIN_BULGARIAN.findall(lowered))
+    scores["bg"] += _W_LETTER * latin_bulgarian
 
     if language_words:
         unsupported = _unsupported(language_words, foreign, scores)
         if unsupported:
             return LanguageGuess(None, 0.0, unsupported=unsupported, scores=scores)
         posterior, best_fit = _ngram_posterior(language_words)
-        unsupported = _unlike_ours(language_words, best_fit, scores,
-                                   bool(_LATIN_BULGARIAN.search(lowered)))
+        unsupported = _unlike_ours(language_words, best_fit, scores, latin_bulgarian > 0)
         if unsupported:
             return LanguageGuess(None, 0.0, unsupported=unsupported, scores=scores)
         # On one or two words, a known word says more than letter statistics.

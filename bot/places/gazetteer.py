@@ -228,8 +228,7 @@ class Gazetteer:
         return set()
 
     def _lookup(self, phrase: str, typos: bool, cyrillic: bool = False) -> set[str]:
-        forms = [phrase] + [phrase[: -len(end)] + base for end, base in _ENDINGS
-                            if phrase.endswith(end) and len(phrase) - len(end) >= 2]
+        forms = _forms(phrase)
         if not typos:
             for form in forms:
                 codes = self._codes(form, cyrillic)
@@ -256,13 +255,18 @@ class Gazetteer:
             name = fold_name(self.municipalities[code].name)
             return {name} | (cyrillic_spellings(name) if cyrillic else set())
 
-        forms = {phrase} | {phrase[: -len(end)] + base for end, base in _ENDINGS
-                            if phrase.endswith(end) and len(phrase) - len(end) >= 2}
+        forms = set(_forms(phrase))
         bearing = {code for code in codes if own(code) & forms}
         return bearing if len(bearing) == 1 else codes
 
     def help_points(self, municipality: Municipality) -> list[HelpPoint]:
         return self.points.get(municipality.region_code, [])
+
+
+def _forms(phrase: str) -> list[str]:
+    """The phrase and the bases its inflected endings come from: "tilburgu" -> "tilburg"."""
+    return [phrase] + [phrase[: -len(end)] + base for end, base in _ENDINGS
+                       if phrase.endswith(end) and len(phrase) - len(end) >= 2]
 
 
 def fold_name(name: str) -> str:
