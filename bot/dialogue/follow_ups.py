@@ -41,6 +41,28 @@ def _best(fits: list[tuple[int, str, bool]], loose: bool) -> tuple[int, str] | N
     return max(chosen) if chosen else None
 
 
+def opens_like_a_follow_up(text: str) -> bool:
+    """The message opens as a question on the answer does, after a joining word: "cat trebuie
+    sa-mi ramana minim?", "how many days notice then?", "mag dat als je ziek bent??". Such a
+    question is often full of another topic's words ("minim", "ziek") and still about this one."""
+    message = words(text)
+    lists = phrase_lists("follow_ups")
+    if len(message) > 1 and any(message[:1] == lead for leads in lists["lead_in"].values()
+                                for lead in leads):
+        message = message[1:]
+    return bool(message) and any(
+        message[:1] == phrase[:1] for kind in KINDS if kind not in ("thanks", "where")
+        for phrases in lists[kind].values() for phrase in phrases)
+
+
+def asks_something_new(text: str) -> bool:
+    """ "one more thing", "i jeszcze jedno", "si inca ceva", "и още нещо", "nog een vraag": the
+    worker says a new question is coming, whatever it looks like."""
+    message = words(text)
+    return any(contains(message, phrase) for phrases in phrase_lists("follow_ups")
+               ["new_question"].values() for phrase in phrases)
+
+
 def refers_back(message: tuple[str, ...]) -> bool:
     """ "cu asta", "with this", "z tym", "с това" and a who or where: help with what was said."""
     lists = phrase_lists("follow_ups")

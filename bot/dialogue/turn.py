@@ -13,7 +13,12 @@ from functools import cached_property
 
 from bot.answers.topics import is_topic
 from bot.calculators.amounts import amounts_with_roles
-from bot.dialogue.follow_ups import follow_up_kind, read_in_context
+from bot.dialogue.follow_ups import (
+    asks_something_new,
+    follow_up_kind,
+    opens_like_a_follow_up,
+    read_in_context,
+)
 from bot.dialogue.several_topics import (
     PART_OF,
     REQUESTS,
@@ -34,8 +39,11 @@ UNSUPPORTED_MIN_WORDS = 2
 # and whose topic the classifier gives less than STAY_BELOW, asks more about the same problem:
 # "and the other days? they must pay?" after the sick-pay answer is not a question on unpaid
 # wages. (Chosen on the dev conversations and a fresh set of conversations; see the README.)
-STAY_MAX_WORDS = 12
+STAY_MAX_WORDS = 20
 STAY_BELOW = 0.7
+# A message that opens as a question on the answer ("how many days notice then?", "cat trebuie
+# sa-mi ramana minim?") stays on the problem unless the classifier is this sure of another.
+STAY_BELOW_WHEN_ASKED = 0.9
 # Intents that are what the message is whatever the context: small talk, a language, a person.
 NOT_ABOUT_THE_PROBLEM = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge",
                                    "choose_language", *REQUESTS})
@@ -106,11 +114,14 @@ class Turn:
         # Missing pay is part of a sick-pay question asked later too ("serio pierwszy dzien nic
         # nie placa??"); a lost job only when told with the question: "and if they fire me?"
         # after the insurance answer is a question of its own.
+        if asks_something_new(self.text):
+            return False  # "i jeszcze jedno, ...": the worker says a new question comes
         same = {last_topic} | PART_OF.get(last_topic, set()) - {"ask_dismissal"}
         if set(evidence(self.text)) - same - set(REQUESTS):
             return False
+        below = STAY_BELOW_WHEN_ASKED if opens_like_a_follow_up(self.text) else STAY_BELOW
         return not (is_topic(self.intent) and self.intent not in same
-                    and self.confidence >= STAY_BELOW)
+                    and self.confidence >= below)
 
     @cached_property
     def amounts(self) -> dict[str, Decimal]:

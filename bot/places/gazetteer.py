@@ -206,12 +206,18 @@ class Gazetteer:
                     or word in NEVER_PLACES:
                 continue
             cyrillic = bool(_CYRILLIC.search(raw[i]))
-            found = process.extract(word, self._candidates(word[:1], cyrillic), limit=2,
-                                    scorer=DamerauLevenshtein.normalized_similarity,
-                                    score_cutoff=PASSING_TYPO_CUTOFF)
-            codes = {c for name, _, _ in found for c in self._codes(name, cyrillic)}
-            if len(codes) == 1:
-                return [self.municipalities[codes.pop()]]
+            # The word as written first, then without an inflected ending ("w roosendalu").
+            for form in _forms(word):
+                if len(form) < PASSING_TYPO_MIN_LETTERS:
+                    continue
+                found = process.extract(form, self._candidates(form[:1], cyrillic), limit=2,
+                                        scorer=DamerauLevenshtein.normalized_similarity,
+                                        score_cutoff=PASSING_TYPO_CUTOFF)
+                codes = {c for name, _, _ in found for c in self._codes(name, cyrillic)}
+                if len(codes) == 1:
+                    return [self.municipalities[codes.pop()]]
+                if codes:
+                    break  # close to several places: not one to guess
         return []
 
     def _postcode(self, text: str) -> set[str]:
@@ -274,6 +280,16 @@ def fold_name(name: str) -> str:
     return " ".join(fold_token(w) for w in _WORD.findall(name))
 
 
+def written_spellings(folded: str) -> set[str]:
+    """How workers type a Dutch name in Latin letters: without its hyphens ("etten leur",
+    "nieuw vennep") and with Y for IJ ("bleiswyk", "nymegen"). Names of five letters or more."""
+    if len(folded) < 5:
+        return set()
+    forms = {folded.replace("-", " ")}
+    forms |= {form.replace("ij", "y") for form in forms}
+    return {form for form in forms if form != folded}
+
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOICED_S = re.compile(r"(?<=[aeiou])s(?=[aeiou])")
 
@@ -315,6 +331,10 @@ def build_gazetteer(session) -> Gazetteer:
         g.names.setdefault(fold_name(m.name), set()).add(m.code)
     for place in session.execute(select(models.Place)).scalars():
         g.names.setdefault(fold_name(place.name), set()).add(place.municipality_code)
+    for name, codes in list(g.names.items()):
+        for form in written_spellings(name):
+            if form not in g.names:  # a real name always wins over another spelling
+                g.names[form] = set(codes)
     for postcode in session.execute(select(models.Postcode)).scalars():
         g.postcodes.setdefault(postcode.pc4, set()).add(postcode.municipality_code)
     for p in session.execute(select(models.HelpPoint).order_by(models.HelpPoint.id)).scalars():

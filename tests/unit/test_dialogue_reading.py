@@ -259,6 +259,15 @@ def parsed(text, intent, confidence=0.5):
     ("qwrtz pfft blorg", "nlu_fallback", 0.3, False),  # not understood: no question in it
     ("thanks a lot", "thank", 0.9, False),
     ("i want to talk to a person", "ask_human", 0.6, False),
+    # Longer, but no other problem's words and the classifier unsure.
+    ("ok but how i get it back, coordinator just laugh when i ask", "ask_dismissal", 0.45, True),
+    # Opens as a question on the answer: only a near-certain classifier takes it elsewhere.
+    ("how many days notice they must give me then?", "ask_dismissal", 0.85, True),
+    ("cat trebuie sa-mi ramana minim?", "ask_minimum_wage", 0.87, True),
+    ("and how much is the minimum wage now?", "ask_minimum_wage", 0.99, False),
+    # The worker says a new question comes.
+    ("one more thing, how much is the minimum wage?", "ask_minimum_wage", 0.6, False),
+    ("i jeszcze jedno, ile wynosi minimalna stawka?", "ask_minimum_wage", 0.6, False),
 ])
 def test_a_short_unsure_question_after_an_answer_stays_on_the_problem(text, intent, confidence,
                                                                        stays):

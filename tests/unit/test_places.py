@@ -31,6 +31,17 @@ def test_places_are_found_in_the_ways_people_write_them(text, municipality, regi
     assert [(m.name, m.region_name) for m in found] == [(municipality, region)]
 
 
+@pytest.mark.parametrize("text, municipality", [
+    ("I live in house in nieuw vennep with 6 other people", "Haarlemmermeer"),  # no hyphen
+    ("suntem in etten leur, cine ne poate ajuta aici?", "Etten-Leur"),  # not the village Etten
+    ("ik werk in bleiswyk in de kas", "Lansingerland"),  # Y for IJ
+    ("mieszkam w roosendalu, jest tu ktos?", "Roosendaal"),  # one A short, and inflected
+])
+def test_places_named_in_passing_as_workers_type_them(text, municipality):
+    found = gazetteer().find(text, fuzzy=False, in_passing=True)
+    assert [m.name for m in found] == [municipality]
+
+
 @pytest.mark.parametrize("text", ["minimum loon 2025", "1200 euro", "niet echt", "ok", "hello",
                                   "best regards"])
 def test_words_years_and_amounts_are_not_places(text):
