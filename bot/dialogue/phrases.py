@@ -42,3 +42,25 @@ def contains(message: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
         if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1]):
             return True
     return False
+
+
+def occurrences(message: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
+    """Where the phrase starts in the message, matched as `contains` matches it."""
+    n = len(phrase)
+    return [i for i in range(len(message) - n + 1)
+            if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1])]
+
+
+def negated(message: tuple[str, ...], at: int) -> bool:
+    """Whether a "not" stands right before the words at `at`, or a short word or two of the same
+    language before them (data/dialogue/negation.yml): "ne sme uvolneni", "I was not fired", but
+    not the Romanian "ne-au dat afara" (they threw us out)."""
+    lists = phrase_lists("negation")
+    for lang, nots in lists["negation"].items():
+        between = {w for (w,) in lists["between"].get(lang, ())}
+        for back in range(at - 1, max(at - 4, -1), -1):
+            if (message[back],) in nots:
+                return True
+            if message[back] not in between:
+                break
+    return False

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from bot.answers.topics import URGENCY, is_topic
-from bot.dialogue.phrases import contains, phrase_lists, words
+from bot.dialogue.phrases import contains, negated, occurrences, phrase_lists, words
 
 # A story is read this far for its problems: a 64 KB paste costs no more than a long story.
 EVIDENCE_MAX_CHARS = 4000
@@ -46,6 +46,14 @@ PART_OF = {
 TOLD_WITH = {"ask_sick_pay": {"ask_unpaid_wages"}}
 
 
+# A phrase that starts with a "not" ("nie zaplacili") is never read as denied.
+NEGATIONS = frozenset(w for phrases in phrase_lists("negation")["negation"].values()
+                      for (w,) in phrases)
+# Topics a "not" before their words denies. Not the others: a missing rent contract, insurance,
+# pay or payslip is what those questions are about ("nooit huurcontract gekregen").
+DENIABLE = frozenset({"ask_dismissal"})
+
+
 def evidence(text: str) -> list[str]:
     """Topics whose words the message contains (data/dialogue/topic_words.yml and the other
     persons and tenses of its phrases, topic_word_forms.yml); some words count only beside an
@@ -62,14 +70,24 @@ def _evidence(text: str) -> tuple[str, ...]:
 
     def holds(phrase: tuple[str, ...]) -> bool:
         if len(phrase) > 1:  # its first word must be in the message as it is
-            return phrase[0] in present and contains(message, phrase)
-        at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
-        return at < len(ordered) and ordered[at].startswith(phrase[0])
+            found = phrase[0] in present and contains(message, phrase)
+        else:
+            at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
+            found = at < len(ordered) and ordered[at].startswith(phrase[0])
+        return found
+
+    def said(topic: str, phrase: tuple[str, ...]) -> bool:
+        """Found, and not denied where a "not" can deny the topic: "ne sme uvolneni" (we are
+        not fired) is no dismissal; "never got a rent contract" is the rent-contract question."""
+        if not holds(phrase):
+            return False
+        return topic not in DENIABLE or phrase[0] in NEGATIONS or any(
+            not negated(message, at) for at in occurrences(message, phrase))
 
     lists = ["topic_words", "topic_word_forms"] + (
         ["topic_words_with_amount"] if _AMOUNT.search(text) else [])
     found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
-             if any(holds(phrase) for phrases in by_lang.values() for phrase in phrases)]
+             if any(said(topic, phrase) for phrases in by_lang.values() for phrase in phrases)]
     return tuple(dict.fromkeys(found))
 
 
