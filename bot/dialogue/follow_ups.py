@@ -42,17 +42,25 @@ def _best(fits: list[tuple[int, str, bool]], loose: bool) -> tuple[int, str] | N
 
 
 def opens_like_a_follow_up(text: str) -> bool:
-    """The message opens as a question on the answer does, after a joining word: "cat trebuie
-    sa-mi ramana minim?", "how many days notice then?", "mag dat als je ziek bent??". Such a
-    question is often full of another topic's words ("minim", "ziek") and still about this one."""
+    """The message asks about the answer: it opens as a follow-up does, after a joining word or
+    two ("cat trebuie sa-mi ramana minim?", "ok and what we do now, ...", "mag dat als je ziek
+    bent??"), or ends in doubt ("zic ca il tin ei pana se termina contractul. e legal asa?").
+    Such a question is often full of another topic's words ("minim", "ziek", "contractul") and
+    still about this one."""
     message = words(text)
     lists = phrase_lists("follow_ups")
-    if len(message) > 1 and any(message[:1] == lead for leads in lists["lead_in"].values()
-                                for lead in leads):
-        message = message[1:]
-    return bool(message) and any(
-        message[:1] == phrase[:1] for kind in KINDS if kind not in ("thanks", "where")
-        for phrases in lists[kind].values() for phrase in phrases)
+    leads = {lead for by_lang in lists["lead_in"].values() for lead in by_lang}
+    for _ in range(2):
+        if len(message) > 1 and message[:1] in leads:
+            message = message[1:]
+    if not message:
+        return False
+    asking = [phrase for kind in KINDS if kind not in ("thanks", "where")
+              for phrases in lists[kind].values() for phrase in phrases]
+    doubt = [phrase for kind in ("is_that_so", "is_it_allowed")
+             for phrases in lists[kind].values() for phrase in phrases if len(phrase) > 1]
+    return any(message[:1] == phrase[:1] for phrase in asking) or any(
+        message[-len(phrase):] == phrase for phrase in doubt)
 
 
 def asks_something_new(text: str) -> bool:

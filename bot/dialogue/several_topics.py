@@ -84,10 +84,21 @@ def _evidence(text: str) -> tuple[str, ...]:
         return topic not in DENIABLE or phrase[0] in NEGATIONS or any(
             not negated(message, at) for at in occurrences(message, phrase))
 
-    lists = ["topic_words", "topic_word_forms"] + (
-        ["topic_words_with_amount"] if _AMOUNT.search(text) else [])
-    found = [topic for name in lists for topic, by_lang in phrase_lists(name).items()
+    def beside_amount(phrase: tuple[str, ...]) -> bool:
+        """ "110 for the room", not "the contract for the room" (beside some amount)."""
+        return holds(phrase) and any(at == 0 or message[at - 1] not in contract_words
+                                     for at in occurrences(message, phrase))
+
+    found = [topic for name in ("topic_words", "topic_word_forms")
+             for topic, by_lang in phrase_lists(name).items()
              if any(said(topic, phrase) for phrases in by_lang.values() for phrase in phrases)]
+    if _AMOUNT.search(text):
+        with_amount = phrase_lists("topic_words_with_amount")
+        contract_words = {w for (w, *_) in (p for ps in with_amount["_not_after"].values()
+                                            for p in ps)}
+        found += [topic for topic, by_lang in with_amount.items() if not topic.startswith("_")
+                  and any(beside_amount(phrase) for phrases in by_lang.values()
+                          for phrase in phrases)]
     return tuple(dict.fromkeys(found))
 
 

@@ -20,6 +20,7 @@ from bot.dialogue.follow_ups import (
     read_in_context,
 )
 from bot.dialogue.several_topics import (
+    ALSO_CONFIDENCE,
     PART_OF,
     REQUESTS,
     confidence_of,
@@ -109,7 +110,8 @@ class Turn:
             return False
         if count_words(self.text) > STAY_MAX_WORDS:
             return False
-        if not is_topic(self.intent) and "?" not in self.text:
+        if not is_topic(self.intent) and "?" not in self.text \
+                and not opens_like_a_follow_up(self.text) and not self.ranked_topic:
             return False  # "ms", "qwrtz pfft blorg": not understood, unless asked as a question
         # Missing pay is part of a sick-pay question asked later too ("serio pierwszy dzien nic
         # nie placa??"); a lost job only when told with the question: "and if they fire me?"
@@ -122,6 +124,16 @@ class Turn:
         below = STAY_BELOW_WHEN_ASKED if opens_like_a_follow_up(self.text) else STAY_BELOW
         return not (is_topic(self.intent) and self.intent not in same
                     and self.confidence >= below)
+
+    @property
+    def ranked_topic(self) -> str | None:
+        """The topic the classifier ranks first where its intent is the fallback ("ok and what
+        we do now, can we get some money from uwv" is understood, if only just)."""
+        if self.intent != "nlu_fallback" or len(self.ranking) < 2:
+            return None
+        entry = self.ranking[1]
+        name = entry.get("name") if isinstance(entry, dict) else None
+        return name if is_topic(name) and confidence_of(entry) >= ALSO_CONFIDENCE else None
 
     @cached_property
     def amounts(self) -> dict[str, Decimal]:

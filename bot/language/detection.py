@@ -35,6 +35,7 @@ import yaml
 from bot import ROOT
 from bot.language.char_ngrams import default_model
 from bot.language.folding import fold_token
+from bot.language.quoted import own_words
 from bot.language.registry import SUPPORTED_LANGUAGES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -248,6 +249,7 @@ def detect(text: str) -> LanguageGuess:
     # put a word joiner before it, bot/channels/payloads.py): no words of a language.
     if not text or text.lstrip("\u2060").startswith("/"):
         return UNKNOWN
+    text = own_words(text)  # a pasted letter is not the language the worker writes in
     lowered = text.lower()
     letters = [ch for ch in lowered if ch.isalpha()]
     if not letters:

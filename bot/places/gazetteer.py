@@ -41,11 +41,13 @@ COMMON_WORDS = frozenset().union(*LEXICON.values(), DUTCH_DOMAIN_WORDS,
 NEVER_PLACES = frozenset("""nederland nederlands netherland netherlands holland holandia holandii
     holandie olanda olandei olandia niderlandy niderlandach holandiya holandiq niderlandiya
     nizozemsko europa europe polska polsce polonia romania rumunia bulgaria balgariya
-    bulgariya belgie belgia belgium germany duitsland niemcy niemczech germania""".split())
+    bulgariya belgie belgia belgium germany duitsland niemcy niemczech germania portugal
+    portugalia portugalii portugaliya portugaliq""".split())
 # A typo in a place named in passing (fuzzy=False, in_passing=True): only a long word that looks
 # like a place and is close to one name alone ("Roosendal", "Doetinchen").
 PASSING_TYPO_CUTOFF = 0.85
 PASSING_TYPO_MIN_LETTERS = 7
+TOWN_NAME_MIN_LETTERS = 5
 # Four digits that are more likely a year or an amount than a postcode without its letters.
 _YEARS = range(1990, 2036)
 _AMOUNT_WORDS = re.compile(r"\s*(?:€|eur|euro|zl|zł|lei|ron|лв|лева|uur|godz|ore|час|hours|h\b"
@@ -63,6 +65,9 @@ PLACE_WORDS = frozenset("""w we we kolo obok pod niedaleko blisko do okolice oko
     in la langa din v vav vuv blizo kray kraj okolo bij te uit naar rond omgeving at near
     around from to gemeente gmina gminie municipality primaria obshtina van buurt nabij richting
     zona zone regio region regiunea rejon rejonie rayon rayona area""".split())
+# The same words as Bulgarian writes them in Latin letters: after these, a name may be spelled as
+# Cyrillic spells it ("v venrai", "v hofdorp").
+LATIN_BG_PLACE_WORDS = frozenset({"v", "vav", "vuv", "kray", "kraj", "blizo", "okolo"})
 # A message this short that names a place is about the place ("Zeewolde pomocy").
 SHORT_MESSAGE_WORDS = 3
 
@@ -116,6 +121,11 @@ class Gazetteer:
         self.respelled_by_initial: dict[str, list[str]] = {}
         self.region_names = frozenset(fold_name(m.region_name)
                                       for m in self.municipalities.values())
+        # A municipality's own name of five letters or more, not a frequent word, is a place
+        # wherever it stands ("tilburg, near the station", "sunt in gara eindhoven").
+        self.town_names = frozenset(
+            name for name in (fold_name(m.name) for m in self.municipalities.values())
+            if len(name) >= TOWN_NAME_MIN_LETTERS and name not in COMMON_WORDS)
 
     def index(self) -> None:
         """Group the names by first letter for typo matching (after all names are added)."""
@@ -151,6 +161,9 @@ class Gazetteer:
         # is not the village Een).
         opens = {i for i, m in enumerate(found)
                  if i == 0 or _SENTENCE_END.search(text[found[i - 1].end():m.start()])}
+        # A word that is a sentence of its own ("rosendaal. waar kan ik heen") names a place.
+        alone = {i for i in opens if i + 1 == len(found)
+                 or _SENTENCE_END.search(text[found[i].end():found[i + 1].start()])}
         # Exact names first, longest phrases first ("den haag" before "den"); typos only when no
         # name matched exactly, so the common case stays fast.
         for allow_typos in ((False, True) if fuzzy else (False,)):
@@ -159,20 +172,34 @@ class Gazetteer:
                     phrase = " ".join(words[i:i + size])
                     if size == 1 and phrase in NEVER_PLACES:
                         continue
-                    if size == 1 and phrase in COMMON_WORDS and (
-                            not raw[i][:1].isupper() or i in opens and len(raw) > 1):
-                        continue  # "loon", "handel", "best": words first, places if capitalised
-                    if in_passing and not _looks_like_a_place(raw, words, i):
+                    common = size == 1 and self._common_word(phrase, allow_typos)
+                    if common and (not raw[i][:1].isupper() or i in opens and len(raw) > 1):
+                        continue  # "loon", "handel", "best", "Beste ...": words first
+                    if in_passing and not _looks_like_a_place(raw, words, i) \
+                            and not (size == 1 and phrase in self.town_names):
                         continue
                     cyrillic = bool(_CYRILLIC.search(" ".join(raw[i:i + size])))
-                    codes = self._lookup(phrase, allow_typos, cyrillic)
+                    # Bulgarian in Latin letters spells names as Cyrillic does ("v venrai",
+                    # "v hofdorp"): those spellings count after a word such as "v", "in".
+                    respelled = cyrillic or (i > 0 and words[i - 1] in LATIN_BG_PLACE_WORDS)
+                    codes = self._lookup(phrase, allow_typos, respelled)
                     if in_passing and len(codes) > 1:
                         codes = self._named_so(phrase, codes, cyrillic)
                     if codes:
                         return sorted((self.municipalities[c] for c in codes), key=lambda m: m.name)
         if in_passing and not fuzzy:
-            return self._typo_in_passing(raw, words)
+            return self._typo_in_passing(raw, words, alone)
         return []
+
+    def _common_word(self, phrase: str, typos: bool) -> bool:
+        """A frequent word, or a name found only through an inflected form that is one
+        ("Beste bewoners" is not Best)."""
+        if phrase in COMMON_WORDS:
+            return True
+        if typos or self.names.get(phrase):
+            return False
+        return next((form in COMMON_WORDS for form in _forms(phrase)[1:]
+                     if self.names.get(form)), False)
 
     def without_places(self, text: str) -> str:
         """The text with the place names it holds taken out: "Zeeuws-Vlaanderen" or "Terneuzen"
@@ -197,11 +224,13 @@ class Gazetteer:
             text = text[:start] + text[end:]
         return text
 
-    def _typo_in_passing(self, raw: list[str], words: list[str]) -> list[Municipality]:
-        """One long word after "in", "w", "la", "в" or capitalised inside the message, close to
-        exactly one place ("Roosendal", "Doetinchen"); never a frequent word of our languages."""
+    def _typo_in_passing(self, raw: list[str], words: list[str],
+                         alone: set[int]) -> list[Municipality]:
+        """One long word after "in", "w", "la", "в", capitalised inside the message or a
+        sentence of its own, close to exactly one place ("Roosendal", "Doetinchen",
+        "rosendaal."); never a frequent word of our languages."""
         for i, word in enumerate(words):
-            marked = i > 0 and (words[i - 1] in PLACE_WORDS or raw[i][:1].isupper())
+            marked = i in alone or i > 0 and (words[i - 1] in PLACE_WORDS or raw[i][:1].isupper())
             if not marked or len(word) < PASSING_TYPO_MIN_LETTERS or word in COMMON_WORDS \
                     or word in NEVER_PLACES:
                 continue

@@ -85,6 +85,20 @@ def ranking(*pairs):
      ["ask_dismissal", "ask_sick_pay"]),
     ("they did not pay me for march and i was sick last week", "ask_unpaid_wages",
      ["ask_unpaid_wages"]),
+    # beside an amount too, the contract for the room is the rent-contract question
+    ("Живеем в къща на агенцията, договора за стаята е вътре в трудовия договор. Сега искат "
+     "650 на месец", "ask_housing_contract", ["ask_housing_contract"]),
+    # a dismissal denied is none: the room is the question
+    ("Трябва да освободим къщата до 3 дни. Ние още работим при тях, не сме уволнени",
+     "ask_housing_contract", ["ask_housing_contract"]),
+    ("I was not fired, but they want me out of the room", "ask_housing_contract",
+     ["ask_housing_contract"]),
+    ("ne-au dat afara de la munca ieri", "ask_sick_pay", ["ask_dismissal", "ask_sick_pay"]),
+    # holiday pay named beside missing pay is offered
+    ("they still not paid his last 2 weeks and also the vakantiegeld", "ask_unpaid_wages",
+     ["ask_unpaid_wages", "ask_holiday_allowance"]),
+    ("slaap in mijn auto. paspoort ligt nog bij bureau", "ask_passport_held",
+     ["ask_homelessness", "ask_passport_held"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
     assert topics_raised(text, intent) == expected
@@ -268,10 +282,25 @@ def parsed(text, intent, confidence=0.5):
     # The worker says a new question comes.
     ("one more thing, how much is the minimum wage?", "ask_minimum_wage", 0.6, False),
     ("i jeszcze jedno, ile wynosi minimalna stawka?", "ask_minimum_wage", 0.6, False),
+    # ends in doubt about what was said
+    ("dar ei zic ca asa scrie in regulament. e legal asa?", "ask_housing_contract", 0.81,
+     True),
 ])
 def test_a_short_unsure_question_after_an_answer_stays_on_the_problem(text, intent, confidence,
                                                                        stays):
     assert parsed(text, intent, confidence).stays_on("ask_sick_pay") is stays
+
+
+def test_a_question_the_classifier_only_just_understood_stays_on_the_problem():
+    ranking = [{"name": "nlu_fallback", "confidence": 0.3},
+               {"name": "ask_unpaid_wages", "confidence": 0.32}]
+    turn = read_turn({"text": "ok and what we do now, can we get some money from uwv or nothing",
+                      "intent": {"name": "nlu_fallback", "confidence": 0.3},
+                      "intent_ranking": ranking}, "en")
+    assert turn.stays_on("ask_sick_pay")
+    gibberish = read_turn({"text": "qwrtz pfft blorg", "intent": {"name": "nlu_fallback",
+                                                                  "confidence": 0.3}}, "en")
+    assert not gibberish.stays_on("ask_sick_pay")
 
 
 @pytest.mark.parametrize("text, only", [

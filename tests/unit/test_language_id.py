@@ -96,3 +96,26 @@ def test_one_or_two_words_that_belong_to_one_language(text, code):
 def test_languages_we_do_not_speak_are_not_misread_as_ours(text):
     guess = detect(text)
     assert guess.code is None and guess.unsupported
+
+
+@pytest.mark.parametrize("text, code", [
+    ("mi-a trimis coordonatorul asta pe grup, ce inseamna?? 'Beste bewoners, vanaf 1 juli wordt "
+     "de huur voor de kamer verhoogd naar 135 per week. Wie niet akkoord gaat moet de woning "
+     "binnen 14 dagen verlaten.' eu platesc deja 110", "ro"),
+    ("Коорд. ми прати това по уатсап, какво значи? 'Hi, due to less work your assignment ends "
+     "14/6. Your last working day is friday. Thank you for working with us.' Значи ли че съм "
+     "уволнен?", "bg"),
+    ('dostalem list i nic nie rozumiem, przepisuje: "Hierbij zeggen wij de huurovereenkomst van '
+     'uw kamer op per 1 juni. U dient de kamer leeg op te leveren." co to znaczy??', "pl"),
+])
+def test_a_pasted_letter_is_not_the_language_the_worker_writes_in(text, code):
+    assert detect(text).code == code
+
+
+def test_a_term_in_quotes_is_the_workers_own_words():
+    from bot.language.quoted import own_words
+
+    text = "i don't know what 'reservering vakantiegeld' means, they're not paying"
+    assert own_words(text) == text
+    assert own_words("'Beste collega's, vanaf week 23 wordt de bijdrage verhoogd'") \
+        .startswith("'Beste")  # nothing of the worker's own around it: read as it is

@@ -36,10 +36,24 @@ def test_places_are_found_in_the_ways_people_write_them(text, municipality, regi
     ("suntem in etten leur, cine ne poate ajuta aici?", "Etten-Leur"),  # not the village Etten
     ("ik werk in bleiswyk in de kas", "Lansingerland"),  # Y for IJ
     ("mieszkam w roosendalu, jest tu ktos?", "Roosendaal"),  # one A short, and inflected
+    ("i sega kakvo, tuk v venrai ima li spe6no", "Venray"),  # Latin Bulgarian, spelled as in
+    ("sega sum v kolata na parkinga na lidl v hofdorp", "Haarlemmermeer"),  # Cyrillic
+    ("tilburg, near the central station. where can i go now", "Tilburg"),  # a town's own name
+    ("unde pot dormi la noapte sunt in gara eindhoven", "Eindhoven"),
+    ("'Beste bewoners, de huur voor de kamer in Klundert wordt verhoogd'", "Moerdijk"),  # not Best
 ])
 def test_places_named_in_passing_as_workers_type_them(text, municipality):
     found = gazetteer().find(text, fuzzy=False, in_passing=True)
     assert [m.name for m in found] == [municipality]
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn vriend uit Portugal moet zich inschrijven bij de gemeente",  # not Poortugaal
+    "Gisteren na de pauze zei de voorman: morgen niet meer komen",  # not Gasteren
+    "je hoeft niet meer te komen vanaf morgen",
+])
+def test_words_in_passing_are_not_places(text):
+    assert gazetteer().find(text, fuzzy=False, in_passing=True) == []
 
 
 @pytest.mark.parametrize("text", ["minimum loon 2025", "1200 euro", "niet echt", "ok", "hello",
