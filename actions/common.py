@@ -27,6 +27,8 @@ from bot.usage.recording import record_answer
 
 # An answer to "which town?" is short: "Venlo", "w Tilburgu", "5912 AB", "mieszkam w Venray".
 TOWN_ANSWER_MAX_WORDS = 4
+# A longer reply to "which town?" is the town when it names one and raises no problem.
+TOWN_ANSWER_WITH_PLACE_MAX_WORDS = 8
 NOT_A_TOWN_INTENTS = frozenset({"deny", "goodbye", "thank", "choose_language", "ask_human"})
 # A message of at most this many words with a date, after the health-insurance answer, is the
 # day the job ended ("skonczylem 3 pazdziernika").
@@ -206,4 +208,9 @@ class LanguageAwareAction(Action, ABC):
             return False
         if turn.is_payload or turn.intent in NOT_A_TOWN_INTENTS:
             return False
-        return 0 < len(turn.text.split()) <= TOWN_ANSWER_MAX_WORDS
+        size = len(turn.text.split())
+        if 0 < size <= TOWN_ANSWER_MAX_WORDS:
+            return True
+        # "в ротердам съм, на юг, фейенорд": where the worker is, in more words.
+        return size <= TOWN_ANSWER_WITH_PLACE_MAX_WORDS and turn.place is not None \
+            and not turn.sure_of_another_topic(None, NEW_TOPIC_CONFIDENCE)

@@ -8,6 +8,7 @@ from actions.common import LanguageAwareAction
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.dialogue import handover_flow, replies
 from bot.dialogue.context import Context
+from bot.dialogue.follow_ups import opens_like_a_follow_up
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.several_topics import REQUESTS
 from bot.dialogue.turn import Turn
@@ -53,6 +54,11 @@ class ActionAnswerTopic(LanguageAwareAction):
 
     def reply(self, turn: Turn, lang: str, context: Context, tracker: Tracker) -> Outcome:
         topics = turn.topics or [turn.intent or ""]
+        if turn.intent == context.last_topic and turn.intent in topics \
+                and opens_like_a_follow_up(turn.text):
+            # "Hoeveel kost zo een verzekering zelf?" after the insurance answer: more on it,
+            # whatever the classifier's second guess.
+            topics = [turn.intent] + [t for t in topics if t != turn.intent]
         return answer_topics(turn, lang, context, topics)
 
 

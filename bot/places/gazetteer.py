@@ -26,6 +26,9 @@ FUZZY_CUTOFF = 0.8
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})\s?(?:[A-Za-z]{2})?(?![\dA-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# What may come before a capital that only starts a sentence: its end, a colon, a quote mark
+# ("przepisuje: 'Beste medewerkers, ..." is not Best).
+_OPENING = re.compile(r"[.!?\n:;\"'“”„«»‘’]")
 # Inflected endings and the base they come from: Polish locatives ("w Tilburgu", "w Bredzie",
 # "w Utrechcie", "w Hadze", "w Rotterdamie"), Romanian articles ("Venlo-ul").
 _ENDINGS = (("dzie", "da"), ("dzie", "d"), ("cie", "t"), ("dze", "ga"), ("ie", ""), ("u", ""),
@@ -160,7 +163,7 @@ class Gazetteer:
         # A capital that only starts a sentence does not make a word a name ("Een collega ..."
         # is not the village Een).
         opens = {i for i, m in enumerate(found)
-                 if i == 0 or _SENTENCE_END.search(text[found[i - 1].end():m.start()])}
+                 if i == 0 or _OPENING.search(text[found[i - 1].end():m.start()])}
         # A word that is a sentence of its own ("rosendaal. waar kan ik heen") names a place.
         alone = {i for i in opens if i + 1 == len(found)
                  or _SENTENCE_END.search(text[found[i].end():found[i + 1].start()])}
