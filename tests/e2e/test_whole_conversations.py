@@ -335,3 +335,73 @@ def test_a_text_that_only_looks_like_a_button_keeps_the_conversation_language(bo
     assert bot.slots(sender)["language"] == "pl"
     replies = bot.say(sender, "a gdzie z tym?")
     assert bot.slots(sender)["language"] == "pl" and replies
+
+
+# A pasted letter or WhatsApp, in Dutch or English, inside the worker's own words.
+PASTED = {
+    "pl": ("dostalem list i nic nie rozumiem, przepisuje: 'Hierbij zeggen wij de huurovereenkomst "
+           "van uw kamer aan de Kerkstraat te Grubbenvorst op per 1 juni. U dient de kamer leeg "
+           "op te leveren.' co to znaczy?? dalej normalnie pracuje", "Horst aan de Maas"),
+    "ro": ("mi-a trimis coordonatorul asta pe grup, ce inseamna?? 'Beste bewoners, vanaf 1 juli "
+           "wordt de huur voor de kamer in Klundert verhoogd naar 135 per week. Wie niet akkoord "
+           "gaat moet de woning binnen 14 dagen verlaten.' eu platesc deja 110", "Moerdijk"),
+    "bg": ("Коорд. ми прати това по уатсап, какво значи? 'Hi, due to less work your assignment "
+           "ends 14/6. Your last working day is friday. Thank you for working with us.' Значи ли "
+           "че съм уволнен? Работя в Тилбург", "Tilburg"),
+    "en": ("can someone explain me this letter: 'Hierbij delen wij u mede dat uw "
+           "uitzendovereenkomst eindigt per 30 mei. U hoeft niet meer op de werkplek te "
+           "verschijnen.' am i fired? i work in Venlo", "Venlo"),
+    "nl": ("mijn baas stuurde dit: 'Hi all, from Monday there is no more work for you, your "
+           "contract ends this week, thank you.' wat betekent dit voor mij? ik woon in Emmen",
+           "Emmen"),
+}
+
+
+@pytest.mark.parametrize("lang", list(PASTED))
+def test_a_pasted_letter_keeps_the_workers_language_and_place(bot, sender, lang):
+    text, town = PASTED[lang]
+    replies = bot.say(sender, text)
+    slots = bot.slots(sender)
+    assert slots["language"] == lang and slots["town"] == town
+    assert slots["last_topic"] in ("ask_housing_contract", "ask_wage_deductions", "ask_dismissal")
+    assert translate(lang, M.NOT_UNDERSTOOD) not in texts(replies)
+
+
+# A question on the answer in more words, or full of another topic's words.
+ON_THE_ANSWER = {
+    "en": ("the agency says i must leave the room in 7 days, i have no separate rent contract",
+           "how many days notice they must give me then?", "ask_housing_contract"),
+    "ro": ("agentia zice ca trebuie sa plec din camera in 3 zile, n-am contract de inchiriere",
+           "cate zile trebuie sa-mi dea minim?", "ask_housing_contract"),
+    "pl": ("agencja trzyma moj paszport od 3 tygodni",
+           "ok ale jak mam go odzyskac, koordynator tylko sie smieje jak pytam o to",
+           "ask_passport_held"),
+    "nl": ("ik ben ziek, krijg ik loon van het bureau?",
+           "bureau zegt in fase A krijg je niks als je ziek bent. klopt dat", "ask_sick_pay"),
+    "bg": ("агенцията ми взе паспорта още първия ден",
+           "ok ama kak da si go vzema obratno, koordinatora samo se smee kato pitam",
+           "ask_passport_held"),
+}
+
+
+@pytest.mark.parametrize("lang", list(ON_THE_ANSWER))
+def test_a_longer_question_on_the_answer_stays_on_the_problem(bot, sender, lang):
+    first, more, topic = ON_THE_ANSWER[lang]
+    bot.say(sender, first)
+    assert bot.slots(sender)["last_topic"] == topic
+    bot.say(sender, more)
+    assert bot.slots(sender)["last_topic"] == topic
+    assert bot.slots(sender)["language"] == lang
+
+
+def test_one_more_thing_starts_a_new_question(bot, sender):
+    bot.say(sender, "agencja trzyma moj paszport od 3 tygodni")
+    bot.say(sender, "i jeszcze jedno, ile wynosi minimalna stawka na godzine?")
+    assert bot.slots(sender)["last_topic"] == "ask_minimum_wage"
+
+
+def test_a_town_written_as_bulgarian_spells_it_in_latin_letters(bot, sender):
+    bot.say(sender, "padnah ot stulbata v sklada i si udarih kraka, shefa kaza da ne kazvam")
+    bot.say(sender, "i sega kakvo, tuk v venrai ima li spe6no")
+    assert bot.slots(sender)["town"] == "Venray"
+    assert bot.slots(sender)["language"] == "bg"
