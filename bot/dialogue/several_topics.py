@@ -23,6 +23,10 @@ ALSO_CONFIDENCE = 0.3
 # training data, the main topic is right for 0.944 from 0.8, 0.958 from 0.9, 0.962 from 0.95,
 # 0.960 from 0.98; the second problems of the dev conversations are offered alike (40 of 42).
 CLAUSE_CONFIDENCE = 0.95
+# Where no topic of the whole message's ranking reaches UNSURE_BELOW, a clause raises its topic
+# from CLAUSE_CONFIDENCE_WHEN_UNSURE.
+UNSURE_BELOW = 0.5
+CLAUSE_CONFIDENCE_WHEN_UNSURE = 0.9
 # Asking for help or a person is what the worker wants done: it stays the answer, the problems
 # in the same message are offered with it.
 REQUESTS = ("find_informatiepunt", "ask_human")
@@ -126,9 +130,14 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
         if is_topic(name) and confidence_of(entry) >= ALSO_CONFIDENCE:
             raised.append(name)
     # A clause asks for a person or help nearby only as part of the whole message's request.
+    # Where the whole message left the classifier unsure (a long story), a clause it is nearly
+    # sure of says more.
+    top = max((confidence_of(e) for e in ranking or [] if is_topic(e.get("name"))
+               if isinstance(e, dict)), default=0.0)
+    needed = CLAUSE_CONFIDENCE if top >= UNSURE_BELOW else CLAUSE_CONFIDENCE_WHEN_UNSURE
     raised += [c.get("name") for c in clauses or []
                if is_topic(c.get("name")) and c.get("name") not in REQUESTS
-               and confidence_of(c) >= CLAUSE_CONFIDENCE]
+               and confidence_of(c) >= needed]
     found = evidence(text)
     told = {part for topic in raised + found for part in TOLD_WITH.get(topic, ())}
     raised += [t for t in found if t not in told or t in raised]
