@@ -99,6 +99,11 @@ def ranking(*pairs):
      ["ask_unpaid_wages", "ask_holiday_allowance"]),
     ("slaap in mijn auto. paspoort ligt nog bij bureau", "ask_passport_held",
      ["ask_homelessness", "ask_passport_held"]),
+    # fewer hours on the payslip than worked is missing pay, before the deduction
+    ("Ik werk 50 uur per week maar op loonstrook staat maar 38 uur. En ze halen 40 euro af",
+     "ask_wage_deductions", ["ask_unpaid_wages", "ask_wage_deductions"]),
+    ("na zaplatata imame po 10-15 4asa po-malko ot tova koeto sme rabotili", "ask_payslip",
+     ["ask_unpaid_wages", "ask_payslip"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
     assert topics_raised(text, intent) == expected
