@@ -134,7 +134,8 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
     # sure of says more.
     top = max((confidence_of(e) for e in ranking or [] if is_topic(e.get("name"))
                if isinstance(e, dict)), default=0.0)
-    needed = CLAUSE_CONFIDENCE if top >= UNSURE_BELOW else CLAUSE_CONFIDENCE_WHEN_UNSURE
+    unsure = bool(ranking) and top < UNSURE_BELOW
+    needed = CLAUSE_CONFIDENCE_WHEN_UNSURE if unsure else CLAUSE_CONFIDENCE
     raised += [c.get("name") for c in clauses or []
                if is_topic(c.get("name")) and c.get("name") not in REQUESTS
                and confidence_of(c) >= needed]

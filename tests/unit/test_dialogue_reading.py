@@ -248,6 +248,12 @@ def test_a_clause_the_classifier_is_sure_of_raises_its_topic():
                {"name": "find_informatiepunt", "confidence": 0.99}]  # a request: not a problem
     found = topics_raised("xyz", "ask_holiday_allowance", [], clauses)
     assert found == ["ask_passport_held", "ask_holiday_allowance"]
+    # where the whole story left the classifier unsure, a clause it is nearly sure of counts
+    unsure = [{"name": "nlu_fallback", "confidence": 0.3},
+              {"name": "ask_temp_agency", "confidence": 0.3}]
+    found = topics_raised("xyz", "nlu_fallback", unsure,
+                          [{"name": "ask_unpaid_wages", "confidence": 0.94}])
+    assert found == ["ask_unpaid_wages", "ask_temp_agency"]
 
 
 def test_clauses_split_at_punctuation_and_joining_words():
