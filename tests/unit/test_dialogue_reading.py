@@ -104,6 +104,9 @@ def ranking(*pairs):
      "ask_wage_deductions", ["ask_unpaid_wages", "ask_wage_deductions"]),
     ("na zaplatata imame po 10-15 4asa po-malko ot tova koeto sme rabotili", "ask_payslip",
      ["ask_unpaid_wages", "ask_payslip"]),
+    # leaving the room told with the lost job is offered after it
+    ("I am sick and agency say my contract finish tomorrow, and I must leave the room also",
+     "ask_dismissal", ["ask_dismissal", "ask_housing_contract"]),
 ])
 def test_every_problem_of_a_message_in_order_of_urgency(text, intent, expected):
     assert topics_raised(text, intent) == expected
