@@ -239,7 +239,11 @@
     return render(m);
   }
 
-  function note(text) { status.textContent = text || ""; }
+  var offlineNoted = false;  // the status says "offline": cleared once a message gets through
+  function note(text, offline) {
+    status.textContent = text || "";
+    offlineNoted = Boolean(offline);
+  }
 
   var typing = null;
   function showTyping(on) {
@@ -284,7 +288,9 @@
       });
       markSent(item.id);
       if (item.typed && input.value === item.typed) { input.value = ""; }
-      note("");
+      // Back online: the offline note goes. "Conversation deleted" stays to be read, even when
+      // the new greeting comes at once.
+      if (offlineNoted) { note(""); }
       done();
       // The start of the answer at the top of the screen: "your passport belongs to you" is
       // read first, not scrolled past.
@@ -301,7 +307,7 @@
         next();
       } else {  // no connection: the message waits on the phone and goes when it is back
         done();
-        note(strings().offline);
+        note(strings().offline, true);
         setTimeout(next, RETRY_MS);
       }
     });
