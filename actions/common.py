@@ -4,6 +4,7 @@ dispatching the outcome the reply builder returns."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -15,11 +16,11 @@ from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot import messages as M
 from bot.answers.topics import is_topic
 from bot.dialogue import replies
-from bot.dialogue.context import Context
-from bot.dialogue.follow_ups import AMOUNTS_OF
+from bot.dialogue.context import Context, offered_topics
+from bot.dialogue.follow_ups import AMOUNTS_OF, doubts_it
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.replies import Reply
-from bot.dialogue.several_topics import REQUESTS
+from bot.dialogue.several_topics import ALSO_CONFIDENCE, REQUESTS
 from bot.dialogue.turn import Turn, read_turn
 from bot.language.folding import count_words
 from bot.places.gazetteer import says_moved
@@ -76,15 +77,21 @@ def follow_up(turn: Turn, lang: str, context: Context) -> Outcome | None:
             and count_words(turn.text) <= DATE_FOLLOW_UP_WORDS:
         # "3 pazdziernika" after the health-insurance answer: the day the job ended
         return Outcome.of([replies.insured_until_reply(lang, turn.date)], topic=context.last_topic)
+    # A problem the last answers offered as a button is asked about on a weaker guess: "dobra a
+    # z tym zwolnieniem co mam robic?" after the homelessness answer that offered the dismissal;
+    # not where the message holds the current problem's own words, or doubts the answer ("am
+    # auzit ca daca esti bolnav nu te pot da afara, e adevarat?" after the dismissal answer).
+    returns_to_offered = turn.intent in context.offered and turn.confidence >= ALSO_CONFIDENCE \
+        and context.last_topic not in turn.evidence and not doubts_it(turn.text)
     new_topic = is_topic(turn.intent) and turn.intent != context.last_topic \
-        and turn.confidence >= NEW_TOPIC_CONFIDENCE
+        and (turn.confidence >= NEW_TOPIC_CONFIDENCE or returns_to_offered)
     kind = turn.follow_up_after(context.last_topic, new_topic)
     # After the answer on a problem; help nearby and a person have their own follow-ups.
     about_a_problem = context.last_topic not in (None, *REQUESTS)
     if kind is None and about_a_problem and not new_topic and turn.only_names_place:
         kind = "where"  # "btw stau in Hoogezand" after an answer: the help there, same problem
-    if kind is None and about_a_problem and turn.stays_on(context.last_topic) \
-            and turn.intent != context.last_topic:
+    if kind is None and about_a_problem and not returns_to_offered \
+            and turn.stays_on(context.last_topic) and turn.intent != context.last_topic:
         kind = "next"  # more about the same problem: who can look at it with the worker
     if kind is None:
         return None
@@ -146,7 +153,8 @@ class LanguageAwareAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         turn = read_turn(tracker.latest_message, tracker.get_slot("language"))
-        context = Context.from_slots(tracker.current_slot_values())
+        context = replace(Context.from_slots(tracker.current_slot_values()),
+                          offered=offered_topics(tracker.events))
         first = {}
         if turn.language_changed:
             first["language"] = turn.language
@@ -166,8 +174,7 @@ class LanguageAwareAction(Action, ABC):
         place = remembered_place(turn, context)
         if place:
             first["town"] = place
-            context = Context(place, context.last_topic, context.awaiting_town,
-                              context.pending_topic)
+            context = replace(context, town=place)
         step = handover_step(turn, lang, context, tracker)
         if step is not None:
             outcome = step

@@ -47,6 +47,16 @@ def opens_like_a_follow_up(text: str) -> bool:
     bent??"), or ends in doubt ("zic ca il tin ei pana se termina contractul. e legal asa?").
     Such a question is often full of another topic's words ("minim", "ziek", "contractul") and
     still about this one."""
+    return _asks_about_it(text, [kind for kind in KINDS if kind not in ("thanks", "where")])
+
+
+def doubts_it(text: str) -> bool:
+    """The message opens or ends in doubt about what was said ("chiar ...?", "..., e adevarat?",
+    "..., is that legal?")."""
+    return _asks_about_it(text, ["is_that_so", "is_it_allowed"])
+
+
+def _asks_about_it(text: str, kinds: list[str]) -> bool:
     message = words(text)
     lists = phrase_lists("follow_ups")
     leads = {lead for by_lang in lists["lead_in"].values() for lead in by_lang}
@@ -55,8 +65,7 @@ def opens_like_a_follow_up(text: str) -> bool:
             message = message[1:]
     if not message:
         return False
-    asking = [phrase for kind in KINDS if kind not in ("thanks", "where")
-              for phrases in lists[kind].values() for phrase in phrases]
+    asking = [phrase for kind in kinds for phrases in lists[kind].values() for phrase in phrases]
     doubt = [phrase for kind in ("is_that_so", "is_it_allowed")
              for phrases in lists[kind].values() for phrase in phrases if len(phrase) > 1]
     return any(message[:1] == phrase[:1] for phrase in asking) or any(

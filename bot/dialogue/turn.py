@@ -126,6 +126,11 @@ class Turn:
                     and self.confidence >= below)
 
     @property
+    def evidence(self) -> list[str]:
+        """The topics whose words the message holds (data/dialogue/topic_words.yml)."""
+        return [] if self.is_payload else evidence(self.text)
+
+    @property
     def ranked_topic(self) -> str | None:
         """The topic the classifier ranks first where its intent is the fallback ("ok and what
         we do now, can we get some money from uwv" is understood, if only just)."""

@@ -405,3 +405,13 @@ def test_a_town_written_as_bulgarian_spells_it_in_latin_letters(bot, sender):
     bot.say(sender, "i sega kakvo, tuk v venrai ima li spe6no")
     assert bot.slots(sender)["town"] == "Venray"
     assert bot.slots(sender)["language"] == "bg"
+
+
+def test_coming_back_to_a_problem_the_answer_offered(bot, sender):
+    first = bot.say(sender, "zwolnili mnie bez wypowiedzenia po 2 latach, czy tak mozna?? i "
+                            "agencja kazala oddac klucze do domu i od wczoraj spie w aucie")
+    assert bot.slots(sender)["last_topic"] == "ask_homelessness"
+    assert "/ask_dismissal" in payloads(first)
+    bot.say(sender, "w nocy jest zimno, gdzie moge dzis przenocowac")
+    bot.say(sender, "dobra a z tym zwolnieniem co mam robic?")
+    assert bot.slots(sender)["last_topic"] == "ask_dismissal"

@@ -326,3 +326,20 @@ def test_a_question_the_classifier_only_just_understood_stays_on_the_problem():
 ])
 def test_a_message_that_only_says_where_the_worker_is(text, only):
     assert parsed(text, "find_informatiepunt").only_names_place is only
+
+
+def test_the_problems_the_last_answers_offered_are_read_from_the_events():
+    from bot.dialogue.context import offered_topics
+
+    def bot(*payloads):
+        return {"event": "bot", "data": {"buttons": [{"payload": p} for p in payloads]}}
+
+    events = [{"event": "user", "text": "old"}, bot("/ask_payslip"),
+              {"event": "user", "text": "a"}, bot("/find_informatiepunt", "/ask_human"),
+              bot("/ask_dismissal"),
+              {"event": "user", "text": "b"}, bot('/ask_wage_deductions{"check": "pay"}'),
+              {"event": "user", "text": "c"}, bot("/ask_housing_contract"),
+              {"event": "user", "text": "now"}]
+    # The replies to the last three messages; help nearby, a person and checks are no problems.
+    assert offered_topics(events) == ("ask_housing_contract", "ask_dismissal")
+    assert offered_topics([]) == () and offered_topics([None, "x"]) == ()
