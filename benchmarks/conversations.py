@@ -20,7 +20,7 @@ figures are printed, never its texts or failures, so that it stays a fair measur
 
     DATABASE_URL=sqlite:///var/bench.sqlite3 python benchmarks/conversations.py [--only pl,bg]
         [--show pl-23,bg-25]   (dev conversations only: every turn with the bot's replies)
-        [--studied]   (benchmarks/conversations/studied/: 460 more conversations, written apart
+        [--studied]   (benchmarks/conversations/studied/: 580 more conversations, written apart
                        and then studied, all dev: their failures are printed with their texts)
 """
 from __future__ import annotations
