@@ -8,7 +8,6 @@ from actions.common import LanguageAwareAction
 from actions.help_nearby import give_informatiepunt, help_for_remembered_town
 from bot.dialogue import handover_flow, replies
 from bot.dialogue.context import Context
-from bot.dialogue.follow_ups import opens_like_a_follow_up
 from bot.dialogue.outcome import Outcome
 from bot.dialogue.several_topics import REQUESTS
 from bot.dialogue.turn import Turn
@@ -55,7 +54,7 @@ class ActionAnswerTopic(LanguageAwareAction):
     def reply(self, turn: Turn, lang: str, context: Context, tracker: Tracker) -> Outcome:
         topics = turn.topics or [turn.intent or ""]
         if turn.intent == context.last_topic and turn.intent in topics \
-                and opens_like_a_follow_up(turn.text):
+                and turn.asks_about_the_answer:
             # "Hoeveel kost zo een verzekering zelf?" after the insurance answer: more on it,
             # whatever the classifier's second guess.
             topics = [turn.intent] + [t for t in topics if t != turn.intent]

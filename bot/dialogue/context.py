@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.answers.topics import is_topic
+from bot.dialogue.several_topics import REQUESTS
+
 
 @dataclass(frozen=True)
 class Context:
@@ -35,9 +38,6 @@ def offered_topics(events: list) -> tuple[str, ...]:
     """The topics the bot's last replies offered as buttons ("/ask_dismissal"), from the
     conversation's events: a worker who comes back to one of them asks about it. The buttons for
     help nearby and a person, and the check buttons, are on every answer: not offered problems."""
-    from bot.answers.topics import is_topic
-    from bot.dialogue.several_topics import REQUESTS
-
     offered: list[str] = []
     users = 0
     for event in reversed(events or []):

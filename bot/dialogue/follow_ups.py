@@ -4,6 +4,7 @@ made of them: on their own they look like greetings, goodbyes or nothing at all.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.dialogue.phrases import contains, phrase_lists, words
 from bot.dialogue.several_topics import REQUESTS, evidence
@@ -58,18 +59,26 @@ def doubts_it(text: str) -> bool:
 
 def _asks_about_it(text: str, kinds: list[str]) -> bool:
     message = words(text)
-    lists = phrase_lists("follow_ups")
-    leads = {lead for by_lang in lists["lead_in"].values() for lead in by_lang}
+    leads, first_words, doubt = _asking_phrases(tuple(kinds))
     for _ in range(2):
-        if len(message) > 1 and message[:1] in leads:
+        if len(message) > 1 and message[0] in leads:
             message = message[1:]
     if not message:
         return False
-    asking = [phrase for kind in kinds for phrases in lists[kind].values() for phrase in phrases]
-    doubt = [phrase for kind in ("is_that_so", "is_it_allowed")
-             for phrases in lists[kind].values() for phrase in phrases if len(phrase) > 1]
-    return any(message[:1] == phrase[:1] for phrase in asking) or any(
-        message[-len(phrase):] == phrase for phrase in doubt)
+    return message[0] in first_words or any(message[-len(phrase):] == phrase for phrase in doubt)
+
+
+@cache
+def _asking_phrases(kinds: tuple[str, ...]):
+    """The joining words, the first words of the phrases of `kinds`, and the doubt phrases of
+    two words or more (read once: asked several times a turn)."""
+    lists = phrase_lists("follow_ups")
+    leads = frozenset(lead[0] for by_lang in lists["lead_in"].values() for lead in by_lang)
+    first_words = frozenset(phrase[0] for kind in kinds for phrases in lists[kind].values()
+                            for phrase in phrases)
+    doubt = tuple(phrase for kind in ("is_that_so", "is_it_allowed")
+                  for phrases in lists[kind].values() for phrase in phrases if len(phrase) > 1)
+    return leads, first_words, doubt
 
 
 def asks_something_new(text: str) -> bool:

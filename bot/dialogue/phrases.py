@@ -37,30 +37,36 @@ def phrase_lists(name: str) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]
 def contains(message: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether the phrase's words occur in order in the message, the last one as a prefix
     ("paszport" finds "paszportu", "nie zaplacil" finds "nie zaplacili")."""
-    n = len(phrase)
-    for i in range(len(message) - n + 1):
-        if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1]):
-            return True
-    return False
+    return next(_starts(message, phrase), None) is not None
 
 
 def occurrences(message: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
     """Where the phrase starts in the message, matched as `contains` matches it."""
+    return list(_starts(message, phrase))
+
+
+def _starts(message: tuple[str, ...], phrase: tuple[str, ...]):
     n = len(phrase)
-    return [i for i in range(len(message) - n + 1)
-            if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1])]
+    return (i for i in range(len(message) - n + 1)
+            if message[i:i + n - 1] == phrase[:-1] and message[i + n - 1].startswith(phrase[-1]))
 
 
 def negated(message: tuple[str, ...], at: int) -> bool:
     """Whether a "not" stands right before the words at `at`, or a short word or two of the same
     language before them (data/dialogue/negation.yml): "ne sme uvolneni", "I was not fired", but
     not the Romanian "ne-au dat afara" (they threw us out)."""
-    lists = phrase_lists("negation")
-    for lang, nots in lists["negation"].items():
-        between = {w for (w,) in lists["between"].get(lang, ())}
+    for nots, between in _negation_by_language():
         for back in range(at - 1, max(at - 4, -1), -1):
-            if (message[back],) in nots:
+            if message[back] in nots:
                 return True
             if message[back] not in between:
                 break
     return False
+
+
+@cache
+def _negation_by_language() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    lists = phrase_lists("negation")
+    return tuple((frozenset(w for (w,) in nots),
+                  frozenset(w for (w,) in lists["between"].get(lang, ())))
+                 for lang, nots in lists["negation"].items())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.answers.topics import URGENCY, is_topic
 from bot.dialogue.phrases import contains, negated, occurrences, phrase_lists, words
@@ -74,11 +74,9 @@ def _evidence(text: str) -> tuple[str, ...]:
 
     def holds(phrase: tuple[str, ...]) -> bool:
         if len(phrase) > 1:  # its first word must be in the message as it is
-            found = phrase[0] in present and contains(message, phrase)
-        else:
-            at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
-            found = at < len(ordered) and ordered[at].startswith(phrase[0])
-        return found
+            return phrase[0] in present and contains(message, phrase)
+        at = bisect_left(ordered, phrase[0])  # one word, matched as a prefix ("paszportu")
+        return at < len(ordered) and ordered[at].startswith(phrase[0])
 
     def said(topic: str, phrase: tuple[str, ...]) -> bool:
         """Found, and not denied where a "not" can deny the topic: "ne sme uvolneni" (we are
@@ -90,7 +88,7 @@ def _evidence(text: str) -> tuple[str, ...]:
 
     def beside_amount(phrase: tuple[str, ...]) -> bool:
         """ "110 for the room", not "the contract for the room" (beside some amount)."""
-        return holds(phrase) and any(at == 0 or message[at - 1] not in contract_words
+        return holds(phrase) and any(at == 0 or message[at - 1] not in _contract_words()
                                      for at in occurrences(message, phrase))
 
     found = [topic for name in ("topic_words", "topic_word_forms")
@@ -98,12 +96,18 @@ def _evidence(text: str) -> tuple[str, ...]:
              if any(said(topic, phrase) for phrases in by_lang.values() for phrase in phrases)]
     if _AMOUNT.search(text):
         with_amount = phrase_lists("topic_words_with_amount")
-        contract_words = {w for (w, *_) in (p for ps in with_amount["_not_after"].values()
-                                            for p in ps)}
         found += [topic for topic, by_lang in with_amount.items() if not topic.startswith("_")
                   and any(beside_amount(phrase) for phrases in by_lang.values()
                           for phrase in phrases)]
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _contract_words() -> frozenset[str]:
+    """The words for a contract before which "for the room" is no deduction."""
+    return frozenset(phrase[0] for phrases in
+                     phrase_lists("topic_words_with_amount")["_not_after"].values()
+                     for phrase in phrases)
 
 
 def urgency(topic: str) -> int:
@@ -132,8 +136,8 @@ def topics_raised(text: str, intent: str | None, ranking: list[dict] | None = No
     # A clause asks for a person or help nearby only as part of the whole message's request.
     # Where the whole message left the classifier unsure (a long story), a clause it is nearly
     # sure of says more.
-    top = max((confidence_of(e) for e in ranking or [] if is_topic(e.get("name"))
-               if isinstance(e, dict)), default=0.0)
+    top = max((confidence_of(e) for e in ranking or []
+               if isinstance(e, dict) and is_topic(e.get("name"))), default=0.0)
     unsure = bool(ranking) and top < UNSURE_BELOW
     needed = CLAUSE_CONFIDENCE_WHEN_UNSURE if unsure else CLAUSE_CONFIDENCE
     raised += [c.get("name") for c in clauses or []

@@ -111,7 +111,7 @@ class Turn:
         if count_words(self.text) > STAY_MAX_WORDS:
             return False
         if not is_topic(self.intent) and "?" not in self.text \
-                and not opens_like_a_follow_up(self.text) and not self.ranked_topic:
+                and not self.asks_about_the_answer and not self.ranked_topic:
             return False  # "ms", "qwrtz pfft blorg": not understood, unless asked as a question
         # Missing pay is part of a sick-pay question asked later too ("serio pierwszy dzien nic
         # nie placa??"); a lost job only when told with the question: "and if they fire me?"
@@ -121,9 +121,14 @@ class Turn:
         same = {last_topic} | PART_OF.get(last_topic, set()) - {"ask_dismissal"}
         if set(evidence(self.text)) - same - set(REQUESTS):
             return False
-        below = STAY_BELOW_WHEN_ASKED if opens_like_a_follow_up(self.text) else STAY_BELOW
+        below = STAY_BELOW_WHEN_ASKED if self.asks_about_the_answer else STAY_BELOW
         return not (is_topic(self.intent) and self.intent not in same
                     and self.confidence >= below)
+
+    @cached_property
+    def asks_about_the_answer(self) -> bool:
+        """It opens as a follow-up does or ends in doubt (bot/dialogue/follow_ups.py)."""
+        return not self.is_payload and opens_like_a_follow_up(self.text)
 
     @property
     def evidence(self) -> list[str]:

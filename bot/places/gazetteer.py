@@ -183,7 +183,7 @@ class Gazetteer:
                         continue
                     cyrillic = bool(_CYRILLIC.search(" ".join(raw[i:i + size])))
                     # Bulgarian in Latin letters spells names as Cyrillic does ("v venrai",
-                    # "v hofdorp"): those spellings count after a word such as "v", "in".
+                    # "v hofdorp"): those spellings count after "v", "kray", "blizo".
                     respelled = cyrillic or (i > 0 and words[i - 1] in LATIN_BG_PLACE_WORDS)
                     codes = self._lookup(phrase, allow_typos, respelled)
                     if in_passing and len(codes) > 1:
